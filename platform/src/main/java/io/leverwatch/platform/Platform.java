@@ -1,0 +1,6 @@
+package io.leverwatch.platform;
+
+/** Placeholder replaced by the embedded platform launcher. */
+public final class Platform {
+    public static void main(String[] args) {}
+}
