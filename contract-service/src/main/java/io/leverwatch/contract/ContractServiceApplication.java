@@ -1,13 +1,23 @@
 package io.leverwatch.contract;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 
-/** contract-service on its own: see README.md for the embedded platform that runs all services together. */
+/**
+ * contract-service on its own. Its settings are in {@code contract-service.properties}, named so that the four
+ * services can share one classpath in the embedded platform.
+ */
 @SpringBootApplication
 public class ContractServiceApplication {
 
+    public static final String CONFIG_NAME = "contract-service";
+
+    public static SpringApplicationBuilder builder() {
+        return new SpringApplicationBuilder(ContractServiceApplication.class)
+                .properties("spring.config.name=" + CONFIG_NAME);
+    }
+
     public static void main(String[] args) {
-        SpringApplication.run(ContractServiceApplication.class, args);
+        builder().run(args);
     }
 }

@@ -1,0 +1,101 @@
+package io.leverwatch.kit.web;
+
+import io.leverwatch.kit.ingest.FieldError;
+import io.leverwatch.kit.ingest.ForbiddenEventException;
+import io.leverwatch.kit.ingest.InvalidEventsException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every refusal as RFC 9457 problem details ({@code application/problem+json}). A validation problem
+ * lists every bad field under {@code errors}: its JSON pointer, what is wrong, and the event's id.
+ */
+@RestControllerAdvice
+public class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+    private static final String TYPES = "https://leverwatch.io/problems/";
+
+    @ExceptionHandler(InvalidEventsException.class)
+    ResponseEntity<ProblemDetail> invalid(InvalidEventsException e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-event", "Invalid event", describe(e.errors()));
+        problem.setProperty("errors", e.errors().stream().map(ProblemHandler::asMap).toList());
+        return respond(problem);
+    }
+
+    @ExceptionHandler(EventsController.UnsupportedModeException.class)
+    ResponseEntity<ProblemDetail> unsupported(EventsController.UnsupportedModeException e) {
+        return respond(problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-mode", "Unsupported media type", e.getMessage()));
+    }
+
+    @ExceptionHandler(ForbiddenEventException.class)
+    ResponseEntity<ProblemDetail> forbidden(ForbiddenEventException e) {
+        ProblemDetail problem = problem(HttpStatus.FORBIDDEN, "foreign-contract", "Not your agency's contract", e.getMessage());
+        problem.setProperty("eventId", e.eventId());
+        return respond(problem);
+    }
+
+    @ExceptionHandler(DomainRejection.class)
+    ResponseEntity<ProblemDetail> rejected(DomainRejection e) {
+        HttpStatus status = switch (e.kind()) {
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+        };
+        return respond(problem(status, "rejected", "Rejected by a business rule", e.getMessage()));
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException e) {
+        return respond(problem(HttpStatus.NOT_FOUND, "unknown-aggregate", "Not found",
+                "nothing is recorded under id " + e.getAggregateIdentifier()));
+    }
+
+    @ExceptionHandler({CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
+            TransientDataAccessException.class})
+    ResponseEntity<ProblemDetail> unavailable(RuntimeException e) {
+        log.warn("storage unavailable: {}", e.getMessage());
+        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Temporarily unavailable",
+                "the event store cannot be reached; nothing was accepted: send the events again later");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5").body(problem);
+    }
+
+    static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPES + type));
+        problem.setTitle(title);
+        return problem;
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    private static String describe(List<FieldError> errors) {
+        return errors.size() == 1
+                ? errors.get(0).field() + " " + errors.get(0).message()
+                : errors.size() + " problems: " + String.join("; ", errors.stream().limit(5)
+                        .map(e -> e.field() + " " + e.message()).toList());
+    }
+
+    private static Map<String, Object> asMap(FieldError error) {
+        return error.eventId() == null
+                ? Map.of("field", error.field(), "message", error.message())
+                : Map.of("field", error.field(), "message", error.message(), "eventId", error.eventId());
+    }
+}
