@@ -114,12 +114,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
         int code = StorageTool$.MODULE$.execute(
                 new String[] {
-                    "format",
-                    "-t",
-                    Uuid.randomUuid().toString(),
-                    "-c",
-                    propertiesFile.toString(),
-                    "--ignore-formatted"
+                    "format", "-t", Uuid.randomUuid().toString(), "-c", propertiesFile.toString(), "--ignore-formatted"
                 },
                 quiet);
         Files.deleteIfExists(propertiesFile);

@@ -14,7 +14,9 @@ public final class TestInfrastructure {
 
     public static synchronized EmbeddedDatabase database() {
         if (database == null) {
-            Path dir = Path.of(System.getProperty("java.io.tmpdir"), "leverwatch-pg-" + ProcessHandle.current().pid());
+            Path dir = Path.of(
+                    System.getProperty("java.io.tmpdir"),
+                    "leverwatch-pg-" + ProcessHandle.current().pid());
             database = new EmbeddedDatabase(dir, 0).start();
             Runtime.getRuntime().addShutdownHook(new Thread(database::stop, "embedded-postgres-stop"));
         }
@@ -23,7 +25,9 @@ public final class TestInfrastructure {
 
     public static synchronized EmbeddedKafkaBroker kafka() {
         if (kafka == null) {
-            Path dir = Path.of(System.getProperty("java.io.tmpdir"), "leverwatch-kafka-" + ProcessHandle.current().pid());
+            Path dir = Path.of(
+                    System.getProperty("java.io.tmpdir"),
+                    "leverwatch-kafka-" + ProcessHandle.current().pid());
             kafka = new EmbeddedKafkaBroker(dir, 0).start();
             Runtime.getRuntime().addShutdownHook(new Thread(kafka::stop, "embedded-kafka-stop"));
         }

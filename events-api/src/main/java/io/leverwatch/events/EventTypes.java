@@ -38,8 +38,8 @@ public final class EventTypes {
             INVOICE_CANCELLED,
             FORMAL_NOTICE_SENT,
             CREDIT_NOTE_ISSUED);
-    public static final List<String> ACCESS = List.of(
-            CREDENTIALS_CHANGED, ACCESS_REVOKED, ACCESS_REQUESTED, ACCESS_REQUEST_REFUSED, ACCESS_RESTORED);
+    public static final List<String> ACCESS =
+            List.of(CREDENTIALS_CHANGED, ACCESS_REVOKED, ACCESS_REQUESTED, ACCESS_REQUEST_REFUSED, ACCESS_RESTORED);
 
     /** Where the JSON Schema of a type's {@code data} lives on the classpath. */
     public static String schemaResource(String type) {

@@ -48,7 +48,8 @@ class AsyncApiDocumentTest {
     void isAnAsyncApi3DocumentWithAChannelPerTopic() {
         assertThat(DOC.path("asyncapi").asText()).isEqualTo("3.0.0");
         List<String> addresses = new ArrayList<>();
-        DOC.path("channels").forEach(channel -> addresses.add(channel.path("address").asText()));
+        DOC.path("channels")
+                .forEach(channel -> addresses.add(channel.path("address").asText()));
 
         assertThat(addresses)
                 .containsExactlyInAnyOrder(
@@ -63,12 +64,10 @@ class AsyncApiDocumentTest {
 
     @Test
     void everyInboundAndOutboundTopicCarriesExactlyItsTypes() {
-        INBOUND_TOPICS.forEach((topic, types) -> assertThat(messageNames(channel(topic)))
-                .as(topic)
-                .containsExactlyInAnyOrderElementsOf(types));
-        OUTBOUND_TOPICS.forEach((topic, types) -> assertThat(messageNames(channel(topic)))
-                .as(topic)
-                .containsExactlyInAnyOrderElementsOf(types));
+        INBOUND_TOPICS.forEach((topic, types) ->
+                assertThat(messageNames(channel(topic))).as(topic).containsExactlyInAnyOrderElementsOf(types));
+        OUTBOUND_TOPICS.forEach((topic, types) ->
+                assertThat(messageNames(channel(topic))).as(topic).containsExactlyInAnyOrderElementsOf(types));
     }
 
     @Test
@@ -100,8 +99,7 @@ class AsyncApiDocumentTest {
 
         assertThat(trait.at("/bindings/kafka/key/description").asText()).contains("contract id");
         assertThat(fieldNames(envelope.path("properties")))
-                .contains(
-                        Topics.EXT_CONTRACT_ID, Topics.EXT_AGENCY_ID, Topics.EXT_ORIGIN_ID, Topics.EXT_ORIGIN_SOURCE);
+                .contains(Topics.EXT_CONTRACT_ID, Topics.EXT_AGENCY_ID, Topics.EXT_ORIGIN_ID, Topics.EXT_ORIGIN_SOURCE);
     }
 
     @ParameterizedTest
@@ -146,7 +144,8 @@ class AsyncApiDocumentTest {
         assertThat(names(data.path("required"))).containsExactlyInAnyOrderElementsOf(components);
         for (RecordComponent component : record.getRecordComponents()) {
             if (component.getType() == Money.class) {
-                assertThat(data.at("/properties/" + component.getName() + "/$ref").asText())
+                assertThat(data.at("/properties/" + component.getName() + "/$ref")
+                                .asText())
                         .isEqualTo("#/components/schemas/Money");
             }
         }
@@ -212,7 +211,9 @@ class AsyncApiDocumentTest {
 
     private static JsonNode resolve(JsonNode node) {
         JsonNode ref = node.path("$ref");
-        return ref.isTextual() && ref.asText().startsWith("#/") ? resolve(DOC.at(ref.asText().substring(1))) : node;
+        return ref.isTextual() && ref.asText().startsWith("#/")
+                ? resolve(DOC.at(ref.asText().substring(1)))
+                : node;
     }
 
     private static void collectRefs(JsonNode node, List<String> refs) {

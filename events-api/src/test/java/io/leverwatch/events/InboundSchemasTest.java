@@ -54,8 +54,7 @@ class InboundSchemasTest {
             Map.entry(EventTypes.INVOICE_CANCELLED, Set.of("invoiceId", "reason")),
             Map.entry(EventTypes.FORMAL_NOTICE_SENT, Set.of("invoiceId")),
             Map.entry(EventTypes.CREDIT_NOTE_ISSUED, Set.of("creditNoteId", "contractId", "amount", "currency")),
-            Map.entry(
-                    EventTypes.CREDENTIALS_CHANGED, Set.of("accountId", "changedBy", "ownerRetainsAccess", "reason")),
+            Map.entry(EventTypes.CREDENTIALS_CHANGED, Set.of("accountId", "changedBy", "ownerRetainsAccess", "reason")),
             Map.entry(EventTypes.ACCESS_REVOKED, Set.of("accountId", "revokedBy", "role")),
             Map.entry(EventTypes.ACCESS_REQUESTED, Set.of("accountId")),
             Map.entry(EventTypes.ACCESS_REQUEST_REFUSED, Set.of("accountId", "reason")),
@@ -135,9 +134,12 @@ class InboundSchemasTest {
 
     @Test
     void designTablesOfThisTestCoverEveryPublishedType() {
-        assertThat(REQUIRED_BY_DESIGN.keySet()).containsExactlyInAnyOrderElementsOf(allTypes().toList());
-        assertThat(VALID.keySet()).containsExactlyInAnyOrderElementsOf(allTypes().toList());
-        assertThat(EventCatalog.all().keySet()).containsExactlyInAnyOrderElementsOf(allTypes().toList());
+        assertThat(REQUIRED_BY_DESIGN.keySet())
+                .containsExactlyInAnyOrderElementsOf(allTypes().toList());
+        assertThat(VALID.keySet())
+                .containsExactlyInAnyOrderElementsOf(allTypes().toList());
+        assertThat(EventCatalog.all().keySet())
+                .containsExactlyInAnyOrderElementsOf(allTypes().toList());
     }
 
     @ParameterizedTest
@@ -208,51 +210,104 @@ class InboundSchemasTest {
                 rejected(EventTypes.CREDIT_NOTE_ISSUED, "withdrawn kuna", "currency", d -> d.put("currency", "HRK")),
                 rejected(EventTypes.INVOICE_ISSUED, "gold is no currency", "currency", d -> d.put("currency", "XAU")),
                 rejected(EventTypes.INVOICE_ISSUED, "date in French order", "dueOn", d -> d.put("dueOn", "02/03/2016")),
-                rejected(EventTypes.INVOICE_ISSUED, "day that does not exist", "issuedOn", d -> d.put(
-                        "issuedOn", "2016-02-30")),
-                rejected(EventTypes.CONTRACT_REGISTERED, "date-time for a date", "startDate", d -> d.put(
-                        "startDate", "2015-09-01T00:00:00Z")),
-                rejected(EventTypes.CONTRACT_TERMINATED, "date-time without offset", "effectiveAt", d -> d.put(
-                        "effectiveAt", "2016-03-31T00:00:00")),
-                rejected(EventTypes.CRITICAL_PERIOD_DECLARED, "date for a date-time", "from", d -> d.put(
-                        "from", "2016-04-01")),
-                rejected(EventTypes.ACCOUNT_REGISTERED, "unknown platform", "platform", d -> d.put(
-                        "platform", "MYSPACE")),
-                rejected(EventTypes.ACCOUNT_REGISTERED, "lower-case enum", "heldInNameOf", d -> d.put(
-                        "heldInNameOf", "client")),
-                rejected(EventTypes.CONTRACT_TERMINATED, "unknown party", "terminatedBy", d -> d.put(
-                        "terminatedBy", "COURT")),
-                rejected(EventTypes.CREDENTIALS_CHANGED, "unknown actor", "changedBy", d -> d.put(
-                        "changedBy", "HACKER")),
-                rejected(EventTypes.CREDENTIALS_CHANGED, "unknown reason", "reason", d -> d.put(
-                        "reason", "UNPAID")),
-                rejected(EventTypes.CREDENTIALS_CHANGED, "boolean as a string", "ownerRetainsAccess", d -> d.put(
-                        "ownerRetainsAccess", "false")),
+                rejected(
+                        EventTypes.INVOICE_ISSUED,
+                        "day that does not exist",
+                        "issuedOn",
+                        d -> d.put("issuedOn", "2016-02-30")),
+                rejected(
+                        EventTypes.CONTRACT_REGISTERED,
+                        "date-time for a date",
+                        "startDate",
+                        d -> d.put("startDate", "2015-09-01T00:00:00Z")),
+                rejected(
+                        EventTypes.CONTRACT_TERMINATED,
+                        "date-time without offset",
+                        "effectiveAt",
+                        d -> d.put("effectiveAt", "2016-03-31T00:00:00")),
+                rejected(
+                        EventTypes.CRITICAL_PERIOD_DECLARED,
+                        "date for a date-time",
+                        "from",
+                        d -> d.put("from", "2016-04-01")),
+                rejected(
+                        EventTypes.ACCOUNT_REGISTERED,
+                        "unknown platform",
+                        "platform",
+                        d -> d.put("platform", "MYSPACE")),
+                rejected(
+                        EventTypes.ACCOUNT_REGISTERED,
+                        "lower-case enum",
+                        "heldInNameOf",
+                        d -> d.put("heldInNameOf", "client")),
+                rejected(
+                        EventTypes.CONTRACT_TERMINATED,
+                        "unknown party",
+                        "terminatedBy",
+                        d -> d.put("terminatedBy", "COURT")),
+                rejected(
+                        EventTypes.CREDENTIALS_CHANGED,
+                        "unknown actor",
+                        "changedBy",
+                        d -> d.put("changedBy", "HACKER")),
+                rejected(EventTypes.CREDENTIALS_CHANGED, "unknown reason", "reason", d -> d.put("reason", "UNPAID")),
+                rejected(
+                        EventTypes.CREDENTIALS_CHANGED,
+                        "boolean as a string",
+                        "ownerRetainsAccess",
+                        d -> d.put("ownerRetainsAccess", "false")),
                 rejected(EventTypes.ACCESS_REVOKED, "unknown role", "role", d -> d.put("role", "VIEWER")),
-                rejected(EventTypes.ACCESS_REVOKED, "client cannot revoke", "revokedBy", d -> d.put(
-                        "revokedBy", "CLIENT")),
-                rejected(EventTypes.ACCESS_REQUEST_REFUSED, "unknown refusal reason", "reason", d -> d.put(
-                        "reason", "BECAUSE")),
-                rejected(EventTypes.ACCESS_REQUEST_REFUSED, "statement too long", "statement", d -> d.put(
-                        "statement", "x".repeat(2001))),
+                rejected(
+                        EventTypes.ACCESS_REVOKED,
+                        "client cannot revoke",
+                        "revokedBy",
+                        d -> d.put("revokedBy", "CLIENT")),
+                rejected(
+                        EventTypes.ACCESS_REQUEST_REFUSED,
+                        "unknown refusal reason",
+                        "reason",
+                        d -> d.put("reason", "BECAUSE")),
+                rejected(
+                        EventTypes.ACCESS_REQUEST_REFUSED,
+                        "statement too long",
+                        "statement",
+                        d -> d.put("statement", "x".repeat(2001))),
                 rejected(EventTypes.ACCESS_RESTORED, "unknown means", "means", d -> d.put("means", "COURT_ORDER")),
                 rejected(EventTypes.ACCESS_REQUESTED, "id as a number", "accountId", d -> d.put("accountId", 42)),
-                rejected(EventTypes.ACCESS_REQUESTED, "contract id with a space", "contractId", d -> d.put(
-                        "contractId", "CTR 001")),
+                rejected(
+                        EventTypes.ACCESS_REQUESTED,
+                        "contract id with a space",
+                        "contractId",
+                        d -> d.put("contractId", "CTR 001")),
                 rejected(EventTypes.INVOICE_OVERDUE, "empty id", "invoiceId", d -> d.put("invoiceId", "")),
-                rejected(EventTypes.INVOICE_OVERDUE, "id starting with a dash", "invoiceId", d -> d.put(
-                        "invoiceId", "-INV-1")),
-                rejected(EventTypes.INVOICE_OVERDUE, "id too long", "invoiceId", d -> d.put(
-                        "invoiceId", "I".repeat(129))),
-                rejected(EventTypes.INVOICE_OVERDUE, "a contract id it does not carry", "contractId", d -> d.put(
-                        "contractId", "CTR-2016-001")),
+                rejected(
+                        EventTypes.INVOICE_OVERDUE,
+                        "id starting with a dash",
+                        "invoiceId",
+                        d -> d.put("invoiceId", "-INV-1")),
+                rejected(
+                        EventTypes.INVOICE_OVERDUE,
+                        "id too long",
+                        "invoiceId",
+                        d -> d.put("invoiceId", "I".repeat(129))),
+                rejected(
+                        EventTypes.INVOICE_OVERDUE,
+                        "a contract id it does not carry",
+                        "contractId",
+                        d -> d.put("contractId", "CTR-2016-001")),
                 rejected(EventTypes.CONTRACT_REGISTERED, "empty name", "clientName", d -> d.put("clientName", "")),
                 rejected(EventTypes.CONTRACT_REGISTERED, "null name", "agencyName", d -> d.putNull("agencyName")),
-                rejected(EventTypes.CONTRACT_REGISTERED, "scope too long", "scope", d -> d.put(
-                        "scope", "s".repeat(501))),
+                rejected(
+                        EventTypes.CONTRACT_REGISTERED,
+                        "scope too long",
+                        "scope",
+                        d -> d.put("scope", "s".repeat(501))),
                 rejected(EventTypes.INVOICE_DISPUTED, "empty reason", "reason", d -> d.put("reason", "")),
-                rejected(EventTypes.INVOICE_CANCELLED, "reason too long", "reason", d -> d.put(
-                        "reason", "r".repeat(2001))));
+                rejected(
+                        EventTypes.INVOICE_CANCELLED,
+                        "reason too long",
+                        "reason",
+                        d -> d.put("reason", "r".repeat(2001))));
     }
 
     @ParameterizedTest(name = "{0}: {1}")
@@ -273,8 +328,10 @@ class InboundSchemasTest {
                 accepted(EventTypes.ACCESS_REQUEST_REFUSED, "no statement", d -> d.remove("statement")),
                 accepted(EventTypes.ACCESS_RESTORED, "contract repeated", d -> d.put("contractId", "CTR-2016-001")),
                 accepted(EventTypes.INVOICE_OVERDUE, "dots and colons", d -> d.put("invoiceId", "inv:2016.17_a")),
-                accepted(EventTypes.CONTRACT_TERMINATED, "fractional seconds", d -> d.put(
-                        "effectiveAt", "2016-03-31T00:00:00.250+02:00")));
+                accepted(
+                        EventTypes.CONTRACT_TERMINATED,
+                        "fractional seconds",
+                        d -> d.put("effectiveAt", "2016-03-31T00:00:00.250+02:00")));
     }
 
     @ParameterizedTest(name = "{0}: {1}")

@@ -35,7 +35,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
@@ -168,6 +167,16 @@ public class ServiceKitAutoConfiguration {
     @ConditionalOnExpression("!'${leverwatch.inbound-topic:}'.isEmpty()")
     EventsController eventsController(EventReader reader, EventValidator validator, IngestionPipeline pipeline) {
         return new EventsController(reader, validator, pipeline);
+    }
+
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<io.leverwatch.kit.web.BodySizeLimitFilter>
+            bodySizeLimitFilter(LeverwatchProperties properties) {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(
+                new io.leverwatch.kit.web.BodySizeLimitFilter(properties.getMaxBodyBytes()));
+        registration.addUrlPatterns("/api/*");
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
     }
 
     // --- Kafka ---

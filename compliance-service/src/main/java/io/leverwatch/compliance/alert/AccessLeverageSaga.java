@@ -54,7 +54,6 @@ public class AccessLeverageSaga {
     public static final String PROCESSING_GROUP = "access-leverage-saga";
     public static final String SOURCE_METADATA = "source";
 
-    @Autowired
     @JsonIgnore
     private transient CommandGateway commandGateway;
 
@@ -165,7 +164,14 @@ public class AccessLeverageSaga {
         record(message);
     }
 
-    private void record(EventMessage<?> message) {
+    /** Injected by Axon after every load of the saga, as it is not stored. */
+    @Autowired
+    void setCommandGateway(CommandGateway commandGateway) {
+        this.commandGateway = commandGateway;
+    }
+
+    /** Records the event as a fact of the contract and brings the alerts in line with what the facts now call for. */
+    void record(EventMessage<?> message) {
         Object source = message.getMetaData().get(SOURCE_METADATA);
         Fact fact = Fact.of(message.getIdentifier(), source == null ? null : source.toString(), message.getPayload());
         if (!contractCase.apply(fact)) {

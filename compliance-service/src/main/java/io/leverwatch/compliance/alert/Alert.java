@@ -61,8 +61,7 @@ public class Alert {
     @CommandHandler
     public void handle(ReclassifyAlert command) {
         if (status != AlertStatus.RETRACTED && command.rule() != rule) {
-            apply(new AlertReclassified(
-                    alertId, rule, command.rule(), command.severity(), command.recommendation()));
+            apply(new AlertReclassified(alertId, rule, command.rule(), command.severity(), command.recommendation()));
         }
     }
 

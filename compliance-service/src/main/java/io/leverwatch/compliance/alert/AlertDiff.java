@@ -54,12 +54,14 @@ public final class AlertDiff {
         List<Object> commands = new ArrayList<>();
         boolean reclassified = was.rule() != now.rule();
         if (reclassified) {
-            commands.add(new ReclassifyAlert(id, now.rule(), now.severity(), now.facts().recommendation()));
+            commands.add(new ReclassifyAlert(
+                    id, now.rule(), now.severity(), now.facts().recommendation()));
         } else if (was.severity() != now.severity()) {
             commands.add(new EscalateAlert(id, now.severity()));
         }
         // A reclassification already carries the new recommendation.
-        AlertFacts known = reclassified ? was.facts().withRecommendation(now.facts().recommendation()) : was.facts();
+        AlertFacts known =
+                reclassified ? was.facts().withRecommendation(now.facts().recommendation()) : was.facts();
         if (!known.equals(now.facts())) {
             commands.add(new UpdateAlertFacts(id, now.facts()));
         }

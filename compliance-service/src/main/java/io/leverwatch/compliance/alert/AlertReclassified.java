@@ -7,4 +7,5 @@ import org.axonframework.serialization.Revision;
 
 /** The alert now falls under another rule, with this severity and recommendation. */
 @Revision("1")
-public record AlertReclassified(String alertId, AlertRule previousRule, AlertRule rule, Severity severity, Recommendation recommendation) {}
+public record AlertReclassified(
+        String alertId, AlertRule previousRule, AlertRule rule, Severity severity, Recommendation recommendation) {}

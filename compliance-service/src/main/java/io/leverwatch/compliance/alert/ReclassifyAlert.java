@@ -6,4 +6,5 @@ import io.leverwatch.compliance.leverage.Severity;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Change the rule of the alert (typically termination to leverage, when an invoice became overdue during the lockout). */
-public record ReclassifyAlert(@TargetAggregateIdentifier String alertId, AlertRule rule, Severity severity, Recommendation recommendation) {}
+public record ReclassifyAlert(
+        @TargetAggregateIdentifier String alertId, AlertRule rule, Severity severity, Recommendation recommendation) {}

@@ -6,4 +6,5 @@ import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Mark the alert resolved: every locked account of the episode was restored, by the given events. */
-public record ResolveAlert(@TargetAggregateIdentifier String alertId, Instant resolvedAt, List<Evidence> restoringEvidence) {}
+public record ResolveAlert(
+        @TargetAggregateIdentifier String alertId, Instant resolvedAt, List<Evidence> restoringEvidence) {}

@@ -23,9 +23,8 @@ final class AlertAssembly {
     }
 
     AlertDecision decision(LockoutEpisode episode, RuleOutcome outcome) {
-        List<OverdueInvoice> invoices = outcome.overdue().stream()
-                .map(OverduePeriod::toOverdueInvoice)
-                .toList();
+        List<OverdueInvoice> invoices =
+                outcome.overdue().stream().map(OverduePeriod::toOverdueInvoice).toList();
         Recommendation recommendation = RecommendationPolicy.recommend(
                 outcome.rule(),
                 invoices,

@@ -29,8 +29,8 @@ public final class AlertDecider {
         List<AlertDecision> decisions = new ArrayList<>();
         for (LockoutEpisode episode : LockoutEpisode.group(LockoutTimeline.of(contractCase))) {
             AccessLeverageOverUnpaidInvoicesRule.evaluate(episode, overdue, criticalPeriods)
-                    .or(() -> AccessWithheldAfterTerminationRule.evaluate(
-                            episode, overdue, termination, criticalPeriods))
+                    .or(() ->
+                            AccessWithheldAfterTerminationRule.evaluate(episode, overdue, termination, criticalPeriods))
                     .map(outcome -> assembly.decision(episode, outcome))
                     .ifPresent(decisions::add);
         }

@@ -58,7 +58,9 @@ public final class ContractCase {
 
     /** The payloads of the given record type, by business time then event id. */
     public <T> List<T> payloadsOf(Class<T> recordClass) {
-        return factsOf(recordClass).stream().map(fact -> recordClass.cast(fact.payload())).toList();
+        return factsOf(recordClass).stream()
+                .map(fact -> recordClass.cast(fact.payload()))
+                .toList();
     }
 
     /** The contract these facts are about; empty before the first fact. */

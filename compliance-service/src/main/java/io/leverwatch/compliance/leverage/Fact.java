@@ -1,13 +1,13 @@
 package io.leverwatch.compliance.leverage;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.NullNode;
 import io.leverwatch.events.EventCatalog;
 import java.time.Instant;
 import java.util.Comparator;
@@ -20,16 +20,24 @@ import java.util.Optional;
  *
  * <p>Every decision is derived from facts in {@link #BUSINESS_ORDER}, never in arrival order, so that the same
  * facts always give the same alerts.
+ *
+ * <p>Stored (in the saga) with the payload as its own JSON text, written and read by one mapper, so that amounts
+ * keep their exact scale whatever the settings of the serializer that stores the saga.
  */
-public record Fact(String eventId, String type, Instant businessTime, String source, Object payload) {
+public record Fact(
+        String eventId,
+        String type,
+        Instant businessTime,
+        String source,
+        @JsonIgnore Object payload) {
 
     /** Business time first; the event id breaks ties so that equal times still give one order. */
     public static final Comparator<Fact> BUSINESS_ORDER =
             Comparator.comparing(Fact::businessTime).thenComparing(Fact::eventId);
 
-    // Reads payloads back from the saga store. Lenient on unknown fields: a writer may add derived properties.
-    private static final ObjectMapper PAYLOAD_READER = JsonMapper.builder()
+    private static final ObjectMapper PAYLOAD_JSON = JsonMapper.builder()
             .findAndAddModules()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
@@ -59,14 +67,23 @@ public record Fact(String eventId, String type, Instant businessTime, String sou
             @JsonProperty("type") String type,
             @JsonProperty("businessTime") Instant businessTime,
             @JsonProperty("source") String source,
-            @JsonProperty("payload") JsonNode payload) {
+            @JsonProperty("payloadJson") String payloadJson) {
         Class<?> recordClass = EventCatalog.recordFor(type)
                 .orElseThrow(() -> new IllegalArgumentException("unknown event type in stored fact: " + type));
         try {
-            JsonNode json = payload == null ? NullNode.getInstance() : payload;
-            return new Fact(eventId, type, businessTime, source, PAYLOAD_READER.treeToValue(json, recordClass));
+            return new Fact(eventId, type, businessTime, source, PAYLOAD_JSON.readValue(payloadJson, recordClass));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("stored fact " + eventId + " has an unreadable payload", e);
+        }
+    }
+
+    /** How Jackson writes the payload of a stored fact. */
+    @JsonProperty("payloadJson")
+    String payloadJson() {
+        try {
+            return PAYLOAD_JSON.writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("payload of fact " + eventId + " cannot be written as JSON", e);
         }
     }
 

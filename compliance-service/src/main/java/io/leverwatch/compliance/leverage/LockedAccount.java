@@ -4,7 +4,8 @@ import io.leverwatch.events.contract.Platform;
 import java.time.Instant;
 
 /** An account of the episode and how long the client was locked out of it; {@code restoredAt} null while it lasts. */
-public record LockedAccount(String accountId, Platform platform, String label, Instant lockedSince, Instant restoredAt) {
+public record LockedAccount(
+        String accountId, Platform platform, String label, Instant lockedSince, Instant restoredAt) {
 
     static LockedAccount of(Lockout lockout) {
         return new LockedAccount(

@@ -29,14 +29,18 @@ public record LockoutEpisode(Interval interval, List<Lockout> lockouts) {
             boolean joins = !current.isEmpty()
                     && (currentEnd == null || !lockout.interval().start().isAfter(currentEnd));
             if (!joins && !current.isEmpty()) {
-                episodes.add(new LockoutEpisode(new Interval(current.get(0).interval().start(), currentEnd), current));
+                episodes.add(new LockoutEpisode(
+                        new Interval(current.get(0).interval().start(), currentEnd), current));
                 current = new ArrayList<>();
             }
-            currentEnd = current.isEmpty() ? lockout.interval().end() : laterEnd(currentEnd, lockout.interval().end());
+            currentEnd = current.isEmpty()
+                    ? lockout.interval().end()
+                    : laterEnd(currentEnd, lockout.interval().end());
             current.add(lockout);
         }
         if (!current.isEmpty()) {
-            episodes.add(new LockoutEpisode(new Interval(current.get(0).interval().start(), currentEnd), current));
+            episodes.add(
+                    new LockoutEpisode(new Interval(current.get(0).interval().start(), currentEnd), current));
         }
         return episodes;
     }

@@ -80,7 +80,9 @@ public final class LockoutTimeline {
 
     private static List<Fact> accessFactsOf(ContractCase contractCase, String accountId) {
         return contractCase.facts().stream()
-                .filter(fact -> accountIdOfAccessEvent(fact.payload()).filter(accountId::equals).isPresent())
+                .filter(fact -> accountIdOfAccessEvent(fact.payload())
+                        .filter(accountId::equals)
+                        .isPresent())
                 .toList();
     }
 

@@ -24,7 +24,6 @@ public record OverduePeriod(
     }
 
     public OverdueInvoice toOverdueInvoice() {
-        return new OverdueInvoice(
-                invoiceId, outstanding, interval.start(), interval.end(), disputed, formalNoticeSent);
+        return new OverdueInvoice(invoiceId, outstanding, interval.start(), interval.end(), disputed, formalNoticeSent);
     }
 }

@@ -28,7 +28,9 @@ public final class OverduePeriods {
         Map<String, List<Fact>> factsByInvoice = new LinkedHashMap<>();
         for (Fact fact : contractCase.facts()) {
             PublishedEvents.invoiceId(fact.payload())
-                    .ifPresent(id -> factsByInvoice.computeIfAbsent(id, k -> new ArrayList<>()).add(fact));
+                    .ifPresent(id -> factsByInvoice
+                            .computeIfAbsent(id, k -> new ArrayList<>())
+                            .add(fact));
         }
         List<OverduePeriod> periods = new ArrayList<>();
         factsByInvoice.forEach((invoiceId, facts) -> periodOf(invoiceId, facts).ifPresent(periods::add));
@@ -38,7 +40,9 @@ public final class OverduePeriods {
     }
 
     private static Optional<OverduePeriod> periodOf(String invoiceId, List<Fact> facts) {
-        Optional<Fact> start = facts.stream().filter(f -> f.payload() instanceof InvoiceOverdue).findFirst();
+        Optional<Fact> start = facts.stream()
+                .filter(f -> f.payload() instanceof InvoiceOverdue)
+                .findFirst();
         if (start.isEmpty()) {
             return Optional.empty();
         }
@@ -63,7 +67,8 @@ public final class OverduePeriods {
 
     private static boolean endsOverdue(Fact fact) {
         return fact.payload() instanceof InvoiceCancelled
-                || fact.payload() instanceof PaymentReceived payment && payment.outstanding().amount().signum() <= 0;
+                || fact.payload() instanceof PaymentReceived payment
+                        && payment.outstanding().amount().signum() <= 0;
     }
 
     // The latest stated outstanding wins; the issued amount is the fallback; nothing is owed on a cancelled invoice.

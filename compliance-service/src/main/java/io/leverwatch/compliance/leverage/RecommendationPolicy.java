@@ -46,7 +46,9 @@ public final class RecommendationPolicy {
                         + " for payment: the client can obtain an order restoring it in summary proceedings"
                         + " (CPC art. 873 al. 1), under a daily penalty (CPCE art. L131-1), and claim damages.",
                 RecoveryProcedures.forInvoices(
-                        overdueInvoices.stream().filter(OverdueInvoice::stillOverdue).toList(),
+                        overdueInvoices.stream()
+                                .filter(OverdueInvoice::stillOverdue)
+                                .toList(),
                         creditNotes,
                         exceedsLawyerThreshold(overdueInvoices)),
                 DISCLAIMER,
@@ -78,7 +80,8 @@ public final class RecommendationPolicy {
     // CPC art. 853: before the commercial court a lawyer is compulsory above 10,000 EUR.
     private static boolean exceedsLawyerThreshold(List<OverdueInvoice> overdueInvoices) {
         return outstandingByCurrency(overdueInvoices).stream()
-                .anyMatch(total -> total.currency().equals("EUR") && total.amount().compareTo(LAWYER_COMPULSORY_ABOVE) > 0);
+                .anyMatch(total ->
+                        total.currency().equals("EUR") && total.amount().compareTo(LAWYER_COMPULSORY_ABOVE) > 0);
     }
 
     private RecommendationPolicy() {}

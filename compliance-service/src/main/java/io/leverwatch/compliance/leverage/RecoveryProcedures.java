@@ -12,8 +12,10 @@ final class RecoveryProcedures {
             List<OverdueInvoice> stillOverdue, List<CreditNoteIssued> creditNotes, boolean lawyerCompulsory) {
         List<OverdueInvoice> withoutNotice =
                 stillOverdue.stream().filter(i -> !i.formalNoticeSent()).toList();
-        List<OverdueInvoice> undisputed = stillOverdue.stream().filter(i -> !i.disputed()).toList();
-        List<OverdueInvoice> disputed = stillOverdue.stream().filter(OverdueInvoice::disputed).toList();
+        List<OverdueInvoice> undisputed =
+                stillOverdue.stream().filter(i -> !i.disputed()).toList();
+        List<OverdueInvoice> disputed =
+                stillOverdue.stream().filter(OverdueInvoice::disputed).toList();
         List<Procedure> procedures = new ArrayList<>();
         if (!withoutNotice.isEmpty()) {
             procedures.add(Procedure.of(

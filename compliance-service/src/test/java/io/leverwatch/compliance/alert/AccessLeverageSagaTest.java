@@ -134,9 +134,11 @@ class AccessLeverageSagaTest {
 
             whenLastEventIsPublished();
 
-            assertThat(dispatched()).first().isInstanceOfSatisfying(EscalateAlert.class, escalate -> assertThat(
-                            escalate.severity())
-                    .isEqualTo(Severity.CRITICAL));
+            assertThat(dispatched())
+                    .first()
+                    .isInstanceOfSatisfying(
+                            EscalateAlert.class,
+                            escalate -> assertThat(escalate.severity()).isEqualTo(Severity.CRITICAL));
             assertThat(dispatched()).hasAtLeastOneElementOfType(UpdateAlertFacts.class);
         }
 
@@ -159,7 +161,9 @@ class AccessLeverageSagaTest {
             whenLastEventIsPublished();
 
             assertThat(raised().severity()).isEqualTo(Severity.CRITICAL);
-            assertThat(raised().facts().evidence()).extracting(Evidence::eventId).contains(promotion.eventId());
+            assertThat(raised().facts().evidence())
+                    .extracting(Evidence::eventId)
+                    .contains(promotion.eventId());
         }
 
         @Test
@@ -188,8 +192,7 @@ class AccessLeverageSagaTest {
             assertThat(alert.rule()).isEqualTo(AlertRule.ACCESS_WITHHELD_AFTER_TERMINATION);
             assertThat(alert.severity()).isEqualTo(Severity.MEDIUM);
             assertThat(alert.facts().raisedAt()).isEqualTo(day(21));
-            assertThat(alert.facts().recommendation().immediateAction())
-                    .isEqualTo(ImmediateAction.HAND_OVER_ACCESS);
+            assertThat(alert.facts().recommendation().immediateAction()).isEqualTo(ImmediateAction.HAND_OVER_ACCESS);
             assertThat(alert.facts().recommendation().procedures()).isEmpty();
             assertThat(alert.facts().evidence()).extracting(Evidence::eventId).contains(termination.eventId());
         }
@@ -239,8 +242,7 @@ class AccessLeverageSagaTest {
                 assertThat(reclassify.alertId()).isEqualTo(alertId);
                 assertThat(reclassify.rule()).isEqualTo(AlertRule.ACCESS_LEVERAGE_OVER_UNPAID_INVOICES);
                 assertThat(reclassify.severity()).isEqualTo(Severity.HIGH);
-                assertThat(reclassify.recommendation().immediateAction())
-                        .isEqualTo(ImmediateAction.RESTORE_ACCESS);
+                assertThat(reclassify.recommendation().immediateAction()).isEqualTo(ImmediateAction.RESTORE_ACCESS);
             });
             assertThat(dispatched()).noneMatch(command -> command instanceof RaiseAlert);
         }
@@ -351,7 +353,9 @@ class AccessLeverageSagaTest {
 
             whenLastEventIsPublished();
 
-            assertThat(raised().facts().accounts()).extracting(LockedAccount::accountId).containsExactly("instagram");
+            assertThat(raised().facts().accounts())
+                    .extracting(LockedAccount::accountId)
+                    .containsExactly("instagram");
         }
 
         @Test
@@ -364,8 +368,11 @@ class AccessLeverageSagaTest {
             List<Object> commands = allCommands();
 
             assertThat(commands).filteredOn(RaiseAlert.class::isInstance).hasSize(1);
-            AlertDecision alert = AlertBook.replaying(commands).visible().values().iterator().next();
-            assertThat(alert.facts().accounts()).extracting(LockedAccount::accountId).containsExactly("facebook", "x");
+            AlertDecision alert =
+                    AlertBook.replaying(commands).visible().values().iterator().next();
+            assertThat(alert.facts().accounts())
+                    .extracting(LockedAccount::accountId)
+                    .containsExactly("facebook", "x");
         }
 
         @Test
@@ -375,7 +382,8 @@ class AccessLeverageSagaTest {
             history.restored("facebook", day(13));
             history.lockedOut("facebook", day(15));
 
-            Map<String, AlertDecision> alerts = AlertBook.replaying(allCommands()).visible();
+            Map<String, AlertDecision> alerts =
+                    AlertBook.replaying(allCommands()).visible();
 
             assertThat(alerts).hasSize(2);
             assertThat(alerts.values())
@@ -394,7 +402,9 @@ class AccessLeverageSagaTest {
 
             whenLastEventIsPublished();
 
-            assertThat(dispatched()).filteredOn(ResolveAlert.class::isInstance).singleElement()
+            assertThat(dispatched())
+                    .filteredOn(ResolveAlert.class::isInstance)
+                    .singleElement()
                     .isInstanceOfSatisfying(ResolveAlert.class, resolve -> {
                         assertThat(resolve.resolvedAt()).isEqualTo(day(16));
                         assertThat(resolve.restoringEvidence())
@@ -482,12 +492,20 @@ class AccessLeverageSagaTest {
         void givesTheSameIdWhenTheSameHistoryIsReplayed() {
             history.overdue("INV-1", "800.00", day(10));
             history.lockedOut("facebook", day(12));
-            String firstRun = AlertBook.replaying(allCommands()).visible().keySet().iterator().next();
+            String firstRun = AlertBook.replaying(allCommands())
+                    .visible()
+                    .keySet()
+                    .iterator()
+                    .next();
 
             setUp();
             history.overdue("INV-1", "800.00", day(10));
             history.lockedOut("facebook", day(12));
-            String secondRun = AlertBook.replaying(allCommands()).visible().keySet().iterator().next();
+            String secondRun = AlertBook.replaying(allCommands())
+                    .visible()
+                    .keySet()
+                    .iterator()
+                    .next();
 
             assertThat(secondRun).isEqualTo(firstRun);
         }
@@ -501,13 +519,15 @@ class AccessLeverageSagaTest {
             Fact lockout = inOrder.lockedOut("facebook", day(12));
             Fact restore = inOrder.restored("facebook", day(14));
             List<Fact> facts = inOrder.facts();
-            Map<String, AlertDecision> expected = AlertBook.replaying(commandsFor(facts)).visible();
+            Map<String, AlertDecision> expected =
+                    AlertBook.replaying(commandsFor(facts)).visible();
 
             setUp();
             List<Fact> outOfOrder = new ArrayList<>(facts);
             outOfOrder.remove(restore);
             outOfOrder.add(outOfOrder.indexOf(lockout), restore);
-            Map<String, AlertDecision> actual = AlertBook.replaying(commandsFor(outOfOrder)).visible();
+            Map<String, AlertDecision> actual =
+                    AlertBook.replaying(commandsFor(outOfOrder)).visible();
 
             assertThat(actual).isEqualTo(expected).hasSize(1);
             assertThat(actual.values().iterator().next().status()).isEqualTo(DecisionStatus.RESOLVED);
@@ -561,7 +581,9 @@ class AccessLeverageSagaTest {
     }
 
     private List<Object> dispatched() {
-        return commandBus.getDispatchedCommands().stream().map(Message::getPayload).toList();
+        return commandBus.getDispatchedCommands().stream()
+                .<Object>map(Message::getPayload)
+                .toList();
     }
 
     private AlertDecision raised() {
@@ -575,7 +597,9 @@ class AccessLeverageSagaTest {
 
     private static GenericEventMessage<Object> message(Fact fact) {
         return new GenericEventMessage<>(
-                fact.eventId(), fact.payload(), Map.of(AccessLeverageSaga.SOURCE_METADATA, fact.source()),
+                fact.eventId(),
+                fact.payload(),
+                Map.of(AccessLeverageSaga.SOURCE_METADATA, fact.source()),
                 fact.businessTime());
     }
 }

@@ -36,24 +36,59 @@ final class AlertBook {
             }
         } else if (command instanceof ReclassifyAlert c) {
             AlertDecision a = existing(c.alertId());
-            put(new AlertDecision(a.alertId(), a.contractId(), a.episodeFirstEventId(), c.rule(), c.severity(),
-                    a.status(), a.resolvedAt(), a.facts().withRecommendation(c.recommendation())));
+            put(new AlertDecision(
+                    a.alertId(),
+                    a.contractId(),
+                    a.episodeFirstEventId(),
+                    c.rule(),
+                    c.severity(),
+                    a.status(),
+                    a.resolvedAt(),
+                    a.facts().withRecommendation(c.recommendation())));
         } else if (command instanceof EscalateAlert c) {
             AlertDecision a = existing(c.alertId());
-            put(new AlertDecision(a.alertId(), a.contractId(), a.episodeFirstEventId(), a.rule(), c.severity(),
-                    a.status(), a.resolvedAt(), a.facts()));
+            put(new AlertDecision(
+                    a.alertId(),
+                    a.contractId(),
+                    a.episodeFirstEventId(),
+                    a.rule(),
+                    c.severity(),
+                    a.status(),
+                    a.resolvedAt(),
+                    a.facts()));
         } else if (command instanceof UpdateAlertFacts c) {
             AlertDecision a = existing(c.alertId());
-            put(new AlertDecision(a.alertId(), a.contractId(), a.episodeFirstEventId(), a.rule(), a.severity(),
-                    a.status(), a.resolvedAt(), c.facts()));
+            put(new AlertDecision(
+                    a.alertId(),
+                    a.contractId(),
+                    a.episodeFirstEventId(),
+                    a.rule(),
+                    a.severity(),
+                    a.status(),
+                    a.resolvedAt(),
+                    c.facts()));
         } else if (command instanceof ResolveAlert c) {
             AlertDecision a = existing(c.alertId());
-            put(new AlertDecision(a.alertId(), a.contractId(), a.episodeFirstEventId(), a.rule(), a.severity(),
-                    DecisionStatus.RESOLVED, c.resolvedAt(), a.facts()));
+            put(new AlertDecision(
+                    a.alertId(),
+                    a.contractId(),
+                    a.episodeFirstEventId(),
+                    a.rule(),
+                    a.severity(),
+                    DecisionStatus.RESOLVED,
+                    c.resolvedAt(),
+                    a.facts()));
         } else if (command instanceof ReopenAlert c) {
             AlertDecision a = existing(c.alertId());
-            put(new AlertDecision(a.alertId(), a.contractId(), a.episodeFirstEventId(), a.rule(), a.severity(),
-                    DecisionStatus.OPEN, null, a.facts()));
+            put(new AlertDecision(
+                    a.alertId(),
+                    a.contractId(),
+                    a.episodeFirstEventId(),
+                    a.rule(),
+                    a.severity(),
+                    DecisionStatus.OPEN,
+                    null,
+                    a.facts()));
         } else if (command instanceof RetractAlert c) {
             if (!alerts.containsKey(c.alertId())) {
                 throw new IllegalStateException("retracting unknown alert " + c.alertId());

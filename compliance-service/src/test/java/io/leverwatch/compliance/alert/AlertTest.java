@@ -116,7 +116,10 @@ class AlertTest {
         void ignoresAReclassificationToTheSameRule() {
             fixture.given(new AlertRaised(id, decision))
                     .when(new ReclassifyAlert(
-                            id, decision.rule(), Severity.CRITICAL, decision.facts().recommendation()))
+                            id,
+                            decision.rule(),
+                            Severity.CRITICAL,
+                            decision.facts().recommendation()))
                     .expectNoEvents();
         }
 
@@ -180,11 +183,15 @@ class AlertTest {
         }
 
         @Test
-        void retractsTheAlertOnce() {
+        void retractsTheAlert() {
             fixture.given(new AlertRaised(id, decision))
                     .when(new RetractAlert(id, "paid before the lockout", null))
                     .expectEvents(new AlertRetracted(id, "paid before the lockout", null))
                     .expectState(alert -> assertThat(alert.status()).isEqualTo(AlertStatus.RETRACTED));
+        }
+
+        @Test
+        void retractingTwiceIsANoOp() {
             fixture.given(new AlertRaised(id, decision), new AlertRetracted(id, "paid", null))
                     .when(new RetractAlert(id, "paid", null))
                     .expectNoEvents();
@@ -282,11 +289,15 @@ class AlertTest {
         }
 
         @Test
-        void rejectsADismissalWithoutJustification() {
+        void rejectsADismissalWithABlankJustification() {
             fixture.given(new AlertRaised(id, decision))
                     .when(new DismissAlert(id, "officer", " "))
                     .expectException(JustificationRequiredException.class)
                     .expectNoEvents();
+        }
+
+        @Test
+        void rejectsADismissalWithoutJustification() {
             fixture.given(new AlertRaised(id, decision))
                     .when(new DismissAlert(id, "officer", null))
                     .expectException(JustificationRequiredException.class);

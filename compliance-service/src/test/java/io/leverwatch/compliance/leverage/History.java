@@ -73,14 +73,24 @@ public final class History {
     }
 
     public Fact contractRegistered(Instant at) {
-        return add(CRM, new ContractRegistered(
-                CONTRACT, AGENCY, "Agence Lumière", CLIENT, "Boulangerie Martin", "community management",
-                LocalDate.ofInstant(at, ZoneOffset.UTC), at));
+        return add(
+                CRM,
+                new ContractRegistered(
+                        CONTRACT,
+                        AGENCY,
+                        "Agence Lumière",
+                        CLIENT,
+                        "Boulangerie Martin",
+                        "community management",
+                        LocalDate.ofInstant(at, ZoneOffset.UTC),
+                        at));
     }
 
     public Fact account(String accountId, HeldInNameOf heldFor, Instant at) {
-        return add(CRM, new AccountRegistered(
-                CONTRACT, AGENCY, accountId, Platform.FACEBOOK, "Page " + accountId, heldFor, at));
+        return add(
+                CRM,
+                new AccountRegistered(
+                        CONTRACT, AGENCY, accountId, Platform.FACEBOOK, "Page " + accountId, heldFor, at));
     }
 
     public Fact criticalPeriod(Instant from, Instant to, Instant at) {
@@ -93,13 +103,12 @@ public final class History {
 
     public Fact invoiceIssued(String invoiceId, String amount, Instant at) {
         LocalDate issuedOn = LocalDate.ofInstant(at, ZoneOffset.UTC);
-        return add(BILLING, new InvoiceIssued(
-                invoiceId, CONTRACT, eur(amount), issuedOn, issuedOn.plusDays(30), at));
+        return add(BILLING, new InvoiceIssued(invoiceId, CONTRACT, eur(amount), issuedOn, issuedOn.plusDays(30), at));
     }
 
     public Fact overdue(String invoiceId, String outstanding, Instant at) {
-        return add(BILLING, new InvoiceOverdue(
-                invoiceId, CONTRACT, eur(outstanding), OverdueCause.DUE_DATE_PASSED, at));
+        return add(
+                BILLING, new InvoiceOverdue(invoiceId, CONTRACT, eur(outstanding), OverdueCause.DUE_DATE_PASSED, at));
     }
 
     public Fact payment(String invoiceId, String amount, String outstanding, Instant at) {
@@ -123,8 +132,9 @@ public final class History {
     }
 
     public Fact credentialsChanged(String accountId, Actor by, boolean ownerRetainsAccess, Instant at) {
-        return add(VAULT, new CredentialsChanged(
-                accountId, CONTRACT, by, ownerRetainsAccess, ChangeReason.UNSPECIFIED, at));
+        return add(
+                VAULT,
+                new CredentialsChanged(accountId, CONTRACT, by, ownerRetainsAccess, ChangeReason.UNSPECIFIED, at));
     }
 
     /** The most common lockout: the agency changes the password and the client no longer has access. */

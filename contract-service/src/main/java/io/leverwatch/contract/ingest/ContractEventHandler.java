@@ -48,7 +48,8 @@ class ContractEventHandler implements InboundEventHandler {
                     ? Ownership.OWNED
                     : Ownership.FOREIGN;
         }
-        return directory.agencyOf(event.text("contractId"))
+        return directory
+                .agencyOf(event.text("contractId"))
                 .map(owner -> owner.equals(event.agencyId()) ? Ownership.OWNED : Ownership.FOREIGN)
                 .orElse(Ownership.UNKNOWN);
     }
@@ -58,30 +59,38 @@ class ContractEventHandler implements InboundEventHandler {
         String contractId = event.text("contractId");
         Object command =
                 switch (event.type()) {
-                    case EventTypes.CONTRACT_REGISTERED -> new RegisterContract(
-                            contractId,
-                            event.text("agencyId"),
-                            event.text("agencyName"),
-                            event.text("clientId"),
-                            event.text("clientName"),
-                            event.text("scope"),
-                            LocalDate.parse(event.text("startDate")),
-                            event.time());
-                    case EventTypes.ACCOUNT_REGISTERED -> new RegisterAccount(
-                            contractId,
-                            event.text("accountId"),
-                            Platform.valueOf(event.text("platform")),
-                            event.text("label"),
-                            HeldInNameOf.valueOf(event.text("heldInNameOf")),
-                            event.time());
-                    case EventTypes.CRITICAL_PERIOD_DECLARED -> new DeclareCriticalPeriod(
-                            contractId, instant(event, "from"), instant(event, "to"), event.text("description"), event.time());
-                    case EventTypes.CONTRACT_TERMINATED -> new TerminateContract(
-                            contractId,
-                            Party.valueOf(event.text("terminatedBy")),
-                            instant(event, "effectiveAt"),
-                            event.text("reason"),
-                            event.time());
+                    case EventTypes.CONTRACT_REGISTERED ->
+                        new RegisterContract(
+                                contractId,
+                                event.text("agencyId"),
+                                event.text("agencyName"),
+                                event.text("clientId"),
+                                event.text("clientName"),
+                                event.text("scope"),
+                                LocalDate.parse(event.text("startDate")),
+                                event.time());
+                    case EventTypes.ACCOUNT_REGISTERED ->
+                        new RegisterAccount(
+                                contractId,
+                                event.text("accountId"),
+                                Platform.valueOf(event.text("platform")),
+                                event.text("label"),
+                                HeldInNameOf.valueOf(event.text("heldInNameOf")),
+                                event.time());
+                    case EventTypes.CRITICAL_PERIOD_DECLARED ->
+                        new DeclareCriticalPeriod(
+                                contractId,
+                                instant(event, "from"),
+                                instant(event, "to"),
+                                event.text("description"),
+                                event.time());
+                    case EventTypes.CONTRACT_TERMINATED ->
+                        new TerminateContract(
+                                contractId,
+                                Party.valueOf(event.text("terminatedBy")),
+                                instant(event, "effectiveAt"),
+                                event.text("reason"),
+                                event.time());
                     default -> throw new IllegalArgumentException("not a contract event: " + event.type());
                 };
         try {

@@ -84,8 +84,8 @@ public class Contract {
     @CommandHandler
     void handle(DeclareCriticalPeriod command) {
         if (!command.to().isAfter(command.from())) {
-            throw ContractRejected.unprocessable(
-                    "a critical period must end after it starts (from " + command.from() + ", to " + command.to() + ")");
+            throw ContractRejected.unprocessable("a critical period must end after it starts (from " + command.from()
+                    + ", to " + command.to() + ")");
         }
         apply(new CriticalPeriodDeclared(
                 contractId, agencyId, command.from(), command.to(), command.description(), command.occurredAt()));
@@ -97,7 +97,8 @@ public class Contract {
             throw ContractRejected.conflict(
                     "contract " + contractId + " is already terminated, effective " + terminationEffectiveAt);
         }
-        if (command.effectiveAt().isBefore(startDate.atStartOfDay(ZoneOffset.UTC).toInstant())) {
+        if (command.effectiveAt()
+                .isBefore(startDate.atStartOfDay(ZoneOffset.UTC).toInstant())) {
             throw ContractRejected.unprocessable("termination effective " + command.effectiveAt()
                     + " is before the contract's start date " + startDate);
         }

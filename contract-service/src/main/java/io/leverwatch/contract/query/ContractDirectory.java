@@ -16,8 +16,8 @@ public class ContractDirectory {
     }
 
     public Optional<String> agencyOf(String contractId) {
-        List<String> owners =
-                jdbc.queryForList("select agency_id from contract_view where contract_id = ?", String.class, contractId);
+        List<String> owners = jdbc.queryForList(
+                "select agency_id from contract_view where contract_id = ?", String.class, contractId);
         return owners.stream().findFirst();
     }
 }

@@ -87,7 +87,8 @@ class ContractServiceIT {
 
         assertThat(response.statusCode()).isEqualTo(202);
         assertThat(MAPPER.readTree(response.body()).get("accepted").asInt()).isEqualTo(1);
-        var records = contractEvents.awaitMatching(r -> contractId.equals(TopicReader.key(r)), 1, Duration.ofSeconds(30));
+        var records =
+                contractEvents.awaitMatching(r -> contractId.equals(TopicReader.key(r)), 1, Duration.ofSeconds(30));
         assertThat(records).hasSize(1);
         JsonNode published = TopicReader.json(records.get(0));
         assertThat(published.get("type").asText()).isEqualTo("leverwatch.contract.registered");
@@ -110,7 +111,8 @@ class ContractServiceIT {
         String contractId = "c-" + UUID.randomUUID();
         String body = json(registration(contractId, "agency-a"));
 
-        assertThat(post(KEY_A, "application/cloudevents+json", body).statusCode()).isEqualTo(202);
+        assertThat(post(KEY_A, "application/cloudevents+json", body).statusCode())
+                .isEqualTo(202);
         HttpResponse<String> again = post(KEY_A, "application/cloudevents+json", body);
 
         assertThat(again.statusCode()).isEqualTo(202);
@@ -126,10 +128,22 @@ class ContractServiceIT {
     void aBatchAndABinaryModeEventAreAccepted() throws Exception {
         String contractId = "c-" + UUID.randomUUID();
         var registration = registration(contractId, "agency-a");
-        var account = event("leverwatch.contract.account-registered", "2026-01-06T10:00:00Z", Map.of(
-                "contractId", contractId, "accountId", "fb-" + contractId, "platform", "FACEBOOK",
-                "label", "Page Facebook", "heldInNameOf", "CLIENT"));
-        HttpResponse<String> batch = post(KEY_A, "application/cloudevents-batch+json", json(List.of(registration, account)));
+        var account = event(
+                "leverwatch.contract.account-registered",
+                "2026-01-06T10:00:00Z",
+                Map.of(
+                        "contractId",
+                        contractId,
+                        "accountId",
+                        "fb-" + contractId,
+                        "platform",
+                        "FACEBOOK",
+                        "label",
+                        "Page Facebook",
+                        "heldInNameOf",
+                        "CLIENT"));
+        HttpResponse<String> batch =
+                post(KEY_A, "application/cloudevents-batch+json", json(List.of(registration, account)));
         assertThat(batch.statusCode()).isEqualTo(202);
         assertThat(MAPPER.readTree(batch.body()).get("accepted").asInt()).isEqualTo(2);
 
@@ -142,15 +156,26 @@ class ContractServiceIT {
                 .header("ce-type", "leverwatch.contract.terminated")
                 .header("ce-time", "2026-03-01T00:00:00Z")
                 .POST(HttpRequest.BodyPublishers.ofString(json(Map.of(
-                        "contractId", contractId, "terminatedBy", "CLIENT",
-                        "effectiveAt", "2026-03-31T23:59:59Z", "reason", "client ends the contract"))))
+                        "contractId",
+                        contractId,
+                        "terminatedBy",
+                        "CLIENT",
+                        "effectiveAt",
+                        "2026-03-31T23:59:59Z",
+                        "reason",
+                        "client ends the contract"))))
                 .build();
         HttpResponse<String> response = http.send(binary, HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(202);
 
-        var records = contractEvents.awaitMatching(r -> contractId.equals(TopicReader.key(r)), 3, Duration.ofSeconds(30));
-        assertThat(records).extracting(r -> TopicReader.json(r).get("type").asText()).containsExactly(
-                "leverwatch.contract.registered", "leverwatch.contract.account-registered", "leverwatch.contract.terminated");
+        var records =
+                contractEvents.awaitMatching(r -> contractId.equals(TopicReader.key(r)), 3, Duration.ofSeconds(30));
+        assertThat(records)
+                .extracting(r -> TopicReader.json(r).get("type").asText())
+                .containsExactly(
+                        "leverwatch.contract.registered",
+                        "leverwatch.contract.account-registered",
+                        "leverwatch.contract.terminated");
     }
 
     @Test
@@ -164,12 +189,18 @@ class ContractServiceIT {
         HttpResponse<String> response = post(KEY_A, "application/cloudevents+json", json(event));
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                c -> assertThat(c).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(c -> assertThat(c).startsWith("application/problem+json"));
         JsonNode errors = MAPPER.readTree(response.body()).get("errors");
-        assertThat(errors.findValuesAsText("field")).contains(
-                "/time", "/data/contractId", "/data/startDate", "/data/agencyName", "/data/clientId",
-                "/data/clientName", "/data/scope");
+        assertThat(errors.findValuesAsText("field"))
+                .contains(
+                        "/time",
+                        "/data/contractId",
+                        "/data/startDate",
+                        "/data/agencyName",
+                        "/data/clientId",
+                        "/data/clientName",
+                        "/data/scope");
     }
 
     @Test
@@ -180,7 +211,8 @@ class ContractServiceIT {
         assertThat(response.body()).contains("/type").contains("unknown type");
 
         var misrouted = event("leverwatch.invoice.issued", "2026-01-05T09:00:00Z", Map.of("invoiceId", "x"));
-        assertThat(post(KEY_A, "application/cloudevents+json", json(misrouted)).body()).contains("billing-service");
+        assertThat(post(KEY_A, "application/cloudevents+json", json(misrouted)).body())
+                .contains("billing-service");
 
         HttpResponse<String> garbage = post(KEY_A, "application/cloudevents+json", "{\"specversion\": \"1.0\",");
         assertThat(garbage.statusCode()).isEqualTo(400);
@@ -188,21 +220,42 @@ class ContractServiceIT {
     }
 
     @Test
+    void anOversizedBodyIsRefusedWith413() throws Exception {
+        String huge = "[" + ",".repeat(0) + "\"" + "x".repeat(2_000_000) + "\"]";
+        HttpResponse<String> response = post(KEY_A, "application/cloudevents-batch+json", huge);
+        assertThat(response.statusCode()).isEqualTo(413);
+    }
+
+    @Test
     void keysAreRequiredAndAgenciesOnlyTouchTheirOwnContracts() throws Exception {
         String contractId = "c-" + UUID.randomUUID();
         String body = json(registration(contractId, "agency-a"));
 
-        assertThat(post(null, "application/cloudevents+json", body).statusCode()).isEqualTo(401);
-        assertThat(post("lw_not_a_key", "application/cloudevents+json", body).statusCode()).isEqualTo(401);
+        assertThat(post(null, "application/cloudevents+json", body).statusCode())
+                .isEqualTo(401);
+        assertThat(post("lw_not_a_key", "application/cloudevents+json", body).statusCode())
+                .isEqualTo(401);
         assertThat(post(KEY_B, "application/cloudevents+json", body).statusCode())
                 .as("agency B registering a contract in agency A's name")
                 .isEqualTo(403);
-        assertThat(post(KEY_A, "application/cloudevents+json", body).statusCode()).isEqualTo(202);
+        assertThat(post(KEY_A, "application/cloudevents+json", body).statusCode())
+                .isEqualTo(202);
 
-        var termination = event("leverwatch.contract.terminated", "2026-02-01T00:00:00Z", Map.of(
-                "contractId", contractId, "terminatedBy", "AGENCY", "effectiveAt", "2026-02-01T00:00:00Z",
-                "reason", "hostile"));
-        assertThat(post(KEY_B, "application/cloudevents+json", json(termination)).statusCode()).isEqualTo(403);
+        var termination = event(
+                "leverwatch.contract.terminated",
+                "2026-02-01T00:00:00Z",
+                Map.of(
+                        "contractId",
+                        contractId,
+                        "terminatedBy",
+                        "AGENCY",
+                        "effectiveAt",
+                        "2026-02-01T00:00:00Z",
+                        "reason",
+                        "hostile"));
+        assertThat(post(KEY_B, "application/cloudevents+json", json(termination))
+                        .statusCode())
+                .isEqualTo(403);
         assertThat(get(KEY_B, "/api/contracts/" + contractId).statusCode()).isEqualTo(403);
         assertThat(get(null, "/api/contracts/" + contractId).statusCode()).isEqualTo(401);
     }
@@ -210,18 +263,40 @@ class ContractServiceIT {
     @Test
     void businessRuleViolationsAreProblemsNotServerErrors() throws Exception {
         String contractId = "c-" + UUID.randomUUID();
-        var account = event("leverwatch.contract.account-registered", "2026-01-06T10:00:00Z", Map.of(
-                "contractId", contractId, "accountId", "fb-1", "platform", "FACEBOOK",
-                "label", "Page", "heldInNameOf", "CLIENT"));
+        var account = event(
+                "leverwatch.contract.account-registered",
+                "2026-01-06T10:00:00Z",
+                Map.of(
+                        "contractId",
+                        contractId,
+                        "accountId",
+                        "fb-1",
+                        "platform",
+                        "FACEBOOK",
+                        "label",
+                        "Page",
+                        "heldInNameOf",
+                        "CLIENT"));
         HttpResponse<String> orphan = post(KEY_A, "application/cloudevents+json", json(account));
         assertThat(orphan.statusCode()).isEqualTo(422);
         assertThat(orphan.body()).contains("not registered");
 
         post(KEY_A, "application/cloudevents+json", json(registration(contractId, "agency-a")));
-        var termination = event("leverwatch.contract.terminated", "2026-02-01T00:00:00Z", Map.of(
-                "contractId", contractId, "terminatedBy", "AGENCY", "effectiveAt", "2026-02-01T00:00:00Z",
-                "reason", "end"));
-        assertThat(post(KEY_A, "application/cloudevents+json", json(termination)).statusCode()).isEqualTo(202);
+        var termination = event(
+                "leverwatch.contract.terminated",
+                "2026-02-01T00:00:00Z",
+                Map.of(
+                        "contractId",
+                        contractId,
+                        "terminatedBy",
+                        "AGENCY",
+                        "effectiveAt",
+                        "2026-02-01T00:00:00Z",
+                        "reason",
+                        "end"));
+        assertThat(post(KEY_A, "application/cloudevents+json", json(termination))
+                        .statusCode())
+                .isEqualTo(202);
         termination.put("id", UUID.randomUUID().toString());
         HttpResponse<String> twice = post(KEY_A, "application/cloudevents+json", json(termination));
         assertThat(twice.statusCode()).isEqualTo(409);
@@ -232,18 +307,22 @@ class ContractServiceIT {
     void theInboundTopicAcceptsEventsAndDeadLettersWhatItCannotAccept() throws Exception {
         String contractId = "c-" + UUID.randomUUID();
         try (var producer = producer()) {
-            var good = new ProducerRecord<byte[], byte[]>(Topics.INBOUND_CONTRACT, contractId.getBytes(),
+            var good = new ProducerRecord<byte[], byte[]>(
+                    Topics.INBOUND_CONTRACT,
+                    contractId.getBytes(),
                     json(registration(contractId, "agency-a")).getBytes(StandardCharsets.UTF_8));
             good.headers().add("authorization", ("Bearer " + KEY_A).getBytes());
             good.headers().add("content-type", "application/cloudevents+json".getBytes());
             producer.send(good).get();
 
-            var poison = new ProducerRecord<byte[], byte[]>(Topics.INBOUND_CONTRACT, "poison".getBytes(),
-                    "not json at all".getBytes(StandardCharsets.UTF_8));
+            var poison = new ProducerRecord<byte[], byte[]>(
+                    Topics.INBOUND_CONTRACT, "poison".getBytes(), "not json at all".getBytes(StandardCharsets.UTF_8));
             poison.headers().add("authorization", ("Bearer " + KEY_A).getBytes());
             producer.send(poison).get();
 
-            var anonymous = new ProducerRecord<byte[], byte[]>(Topics.INBOUND_CONTRACT, "anonymous".getBytes(),
+            var anonymous = new ProducerRecord<byte[], byte[]>(
+                    Topics.INBOUND_CONTRACT,
+                    "anonymous".getBytes(),
                     json(registration("c-" + UUID.randomUUID(), "agency-a")).getBytes(StandardCharsets.UTF_8));
             producer.send(anonymous).get();
         }
@@ -251,13 +330,20 @@ class ContractServiceIT {
         assertThat(contractEvents.awaitMatching(r -> contractId.equals(TopicReader.key(r)), 1, Duration.ofSeconds(30)))
                 .hasSize(1);
         var dead = deadLetters.awaitMatching(
-                r -> "poison".equals(TopicReader.key(r)) || "anonymous".equals(TopicReader.key(r)), 2, Duration.ofSeconds(30));
+                r -> "poison".equals(TopicReader.key(r)) || "anonymous".equals(TopicReader.key(r)),
+                2,
+                Duration.ofSeconds(30));
         assertThat(dead).hasSize(2);
-        assertThat(dead).anySatisfy(r -> assertThat(TopicReader.header(r, Topics.DLQ_REASON_HEADER))
-                .startsWith("invalid").contains("unparseable JSON"));
-        assertThat(dead).anySatisfy(r -> assertThat(TopicReader.header(r, Topics.DLQ_REASON_HEADER))
-                .startsWith("unauthenticated"));
-        assertThat(dead).allSatisfy(r -> assertThat(TopicReader.header(r, "authorization")).isNull());
+        assertThat(dead)
+                .anySatisfy(r -> assertThat(TopicReader.header(r, Topics.DLQ_REASON_HEADER))
+                        .startsWith("invalid")
+                        .contains("unparseable JSON"));
+        assertThat(dead)
+                .anySatisfy(r -> assertThat(TopicReader.header(r, Topics.DLQ_REASON_HEADER))
+                        .startsWith("unauthenticated"));
+        assertThat(dead)
+                .allSatisfy(
+                        r -> assertThat(TopicReader.header(r, "authorization")).isNull());
     }
 
     @Test
@@ -276,14 +362,17 @@ class ContractServiceIT {
     }
 
     private Map<String, Object> registration(String contractId, String agencyId) {
-        return event("leverwatch.contract.registered", "2026-01-05T09:00:00Z", Map.of(
-                "contractId", contractId,
-                "agencyId", agencyId,
-                "agencyName", "Agence Pixel",
-                "clientId", "client-martin",
-                "clientName", "Boulangerie Martin",
-                "scope", "community management",
-                "startDate", "2026-01-05"));
+        return event(
+                "leverwatch.contract.registered",
+                "2026-01-05T09:00:00Z",
+                Map.of(
+                        "contractId", contractId,
+                        "agencyId", agencyId,
+                        "agencyName", "Agence Pixel",
+                        "clientId", "client-martin",
+                        "clientName", "Boulangerie Martin",
+                        "scope", "community management",
+                        "startDate", "2026-01-05"));
     }
 
     private KafkaProducer<byte[], byte[]> producer() {

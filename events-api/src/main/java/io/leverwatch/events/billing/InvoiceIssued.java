@@ -8,9 +8,4 @@ import org.axonframework.serialization.Revision;
 /** The agency invoiced the client. */
 @Revision("1")
 public record InvoiceIssued(
-        String invoiceId,
-        String contractId,
-        Money amount,
-        LocalDate issuedOn,
-        LocalDate dueOn,
-        Instant occurredAt) {}
+        String invoiceId, String contractId, Money amount, LocalDate issuedOn, LocalDate dueOn, Instant occurredAt) {}

@@ -6,4 +6,9 @@ import org.axonframework.serialization.Revision;
 /** The contract ends at {@code effectiveAt}. */
 @Revision("1")
 public record ContractTerminated(
-        String contractId, String agencyId, Party terminatedBy, Instant effectiveAt, String reason, Instant occurredAt) {}
+        String contractId,
+        String agencyId,
+        Party terminatedBy,
+        Instant effectiveAt,
+        String reason,
+        Instant occurredAt) {}

@@ -30,8 +30,10 @@ public class EventReader {
     public JsonNode structured(byte[] body) {
         JsonNode node = parse(body, "");
         if (!node.isObject()) {
-            throw invalid("/", "a CloudEvent must be a JSON object (for several events, send a batch: "
-                    + "Content-Type application/cloudevents-batch+json)");
+            throw invalid(
+                    "/",
+                    "a CloudEvent must be a JSON object (for several events, send a batch: "
+                            + "Content-Type application/cloudevents-batch+json)");
         }
         return node;
     }
@@ -92,7 +94,8 @@ public class EventReader {
             return node;
         } catch (JsonProcessingException e) {
             var location = e.getLocation();
-            String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+            String where =
+                    location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
             throw invalid(at.isEmpty() ? "/" : at, "unparseable JSON" + where + ": " + e.getOriginalMessage());
         } catch (IOException e) {
             throw invalid(at.isEmpty() ? "/" : at, "unreadable body: " + e.getMessage());

@@ -63,7 +63,8 @@ public class EventValidator {
             try {
                 new URI(source);
             } catch (URISyntaxException e) {
-                errors.add(new FieldError("/source", "must be a URI-reference (got \"" + abbreviate(source) + "\")", id));
+                errors.add(
+                        new FieldError("/source", "must be a URI-reference (got \"" + abbreviate(source) + "\")", id));
             }
         }
         String type = requireString(node, "type", errors);
@@ -92,8 +93,10 @@ public class EventValidator {
         }
         JsonNode contentType = node.get("datacontenttype");
         if (contentType != null && !contentType.isNull() && !isJson(contentType.asText())) {
-            errors.add(new FieldError("/datacontenttype", "must be application/json (got \""
-                    + abbreviate(contentType.asText()) + "\")", id));
+            errors.add(new FieldError(
+                    "/datacontenttype",
+                    "must be application/json (got \"" + abbreviate(contentType.asText()) + "\")",
+                    id));
         }
         if (node.has("data_base64")) {
             errors.add(new FieldError("/data_base64", "binary data is not accepted: send data as JSON", id));
@@ -122,13 +125,18 @@ public class EventValidator {
 
     private static String requireString(JsonNode node, String attribute, List<FieldError> errors) {
         JsonNode value = node.get(attribute);
-        String id = node.hasNonNull("id") && node.get("id").isTextual() ? node.get("id").asText() : null;
+        String id = node.hasNonNull("id") && node.get("id").isTextual()
+                ? node.get("id").asText()
+                : null;
         if (value == null || value.isNull()) {
             errors.add(new FieldError("/" + attribute, "is required", id));
             return null;
         }
         if (!value.isTextual()) {
-            errors.add(new FieldError("/" + attribute, "must be a string (got " + value.getNodeType().name().toLowerCase() + ")", id));
+            errors.add(new FieldError(
+                    "/" + attribute,
+                    "must be a string (got " + value.getNodeType().name().toLowerCase() + ")",
+                    id));
             return null;
         }
         String text = value.asText();

@@ -53,8 +53,11 @@ public class InboundTopicListener {
                 .map(h -> h.substring(7).trim())
                 .flatMap(keys::agencyOf);
         if (agency.isEmpty()) {
-            reject(record, "unauthenticated", List.of(new FieldError(
-                    "/headers/authorization", "a valid agency key is required as 'Bearer <key>'", null)));
+            reject(
+                    record,
+                    "unauthenticated",
+                    List.of(new FieldError(
+                            "/headers/authorization", "a valid agency key is required as 'Bearer <key>'", null)));
             return;
         }
         try {
@@ -67,8 +70,10 @@ public class InboundTopicListener {
         } catch (DomainRejection e) {
             reject(record, "rejected", List.of(new FieldError("/", e.getMessage(), null)));
         } catch (AggregateNotFoundException e) {
-            reject(record, "rejected", List.of(new FieldError("/", "nothing is recorded under id "
-                    + e.getAggregateIdentifier(), null)));
+            reject(
+                    record,
+                    "rejected",
+                    List.of(new FieldError("/", "nothing is recorded under id " + e.getAggregateIdentifier(), null)));
         }
     }
 
@@ -77,7 +82,9 @@ public class InboundTopicListener {
         boolean batch = false;
         if (header(record, "ce_specversion").isPresent()) {
             nodes = List.of(reader.binary(KafkaMessageFactory.createReader(record)));
-        } else if (header(record, "content-type").map(c -> c.startsWith("application/cloudevents-batch+json")).orElse(false)) {
+        } else if (header(record, "content-type")
+                .map(c -> c.startsWith("application/cloudevents-batch+json"))
+                .orElse(false)) {
             nodes = reader.batch(record.value());
             batch = true;
         } else {
@@ -109,7 +116,10 @@ public class InboundTopicListener {
         } catch (Exception e) {
             json = "[]";
         }
-        deadLetters.send(record, reason + ": " + errors.get(0).field() + " " + errors.get(0).message(), json);
+        deadLetters.send(
+                record,
+                reason + ": " + errors.get(0).field() + " " + errors.get(0).message(),
+                json);
     }
 
     private static Optional<String> header(ConsumerRecord<byte[], byte[]> record, String name) {

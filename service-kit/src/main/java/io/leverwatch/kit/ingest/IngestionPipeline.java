@@ -70,7 +70,8 @@ public class IngestionPipeline {
             if (handler.ownership(event) == Ownership.FOREIGN) {
                 throw new ForbiddenEventException(
                         event.id(),
-                        "event " + event.id() + " is about a contract that agency " + event.agencyId() + " does not own");
+                        "event " + event.id() + " is about a contract that agency " + event.agencyId()
+                                + " does not own");
             }
             handler.handle(event);
             log.info("accepted {} {} from {} over {}", event.type(), event.id(), event.source(), transport);

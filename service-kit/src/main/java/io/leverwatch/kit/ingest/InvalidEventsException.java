@@ -19,6 +19,7 @@ public class InvalidEventsException extends RuntimeException {
     private static String summary(List<FieldError> errors) {
         return errors.size() == 1
                 ? errors.get(0).field() + ": " + errors.get(0).message()
-                : errors.size() + " problems, first " + errors.get(0).field() + ": " + errors.get(0).message();
+                : errors.size() + " problems, first " + errors.get(0).field() + ": "
+                        + errors.get(0).message();
     }
 }

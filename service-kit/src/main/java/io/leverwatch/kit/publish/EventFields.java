@@ -20,24 +20,26 @@ public final class EventFields {
     }
 
     private static Object read(Object payload, String name) {
-        RecordComponent component = COMPONENTS.computeIfAbsent(payload.getClass().getName() + "#" + name, key -> {
-            if (!payload.getClass().isRecord()) {
-                return null;
-            }
-            for (RecordComponent c : payload.getClass().getRecordComponents()) {
-                if (c.getName().equals(name)) {
-                    return c;
-                }
-            }
-            return null;
-        });
+        RecordComponent component =
+                COMPONENTS.computeIfAbsent(payload.getClass().getName() + "#" + name, key -> {
+                    if (!payload.getClass().isRecord()) {
+                        return null;
+                    }
+                    for (RecordComponent c : payload.getClass().getRecordComponents()) {
+                        if (c.getName().equals(name)) {
+                            return c;
+                        }
+                    }
+                    return null;
+                });
         if (component == null) {
             return null;
         }
         try {
             return component.getAccessor().invoke(payload);
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot read " + name + " of " + payload.getClass().getSimpleName(), e);
+            throw new IllegalStateException(
+                    "cannot read " + name + " of " + payload.getClass().getSimpleName(), e);
         }
     }
 

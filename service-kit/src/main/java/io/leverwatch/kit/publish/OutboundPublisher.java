@@ -82,8 +82,8 @@ public class OutboundPublisher {
             return;
         }
         CloudEvent event = toCloudEvent(payload, type.get(), eventId, metaData, contractId);
-        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(
-                topic, contractId.getBytes(StandardCharsets.UTF_8), FORMAT.serialize(event));
+        ProducerRecord<byte[], byte[]> record =
+                new ProducerRecord<>(topic, contractId.getBytes(StandardCharsets.UTF_8), FORMAT.serialize(event));
         record.headers().add("content-type", JsonFormat.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
         MDC.put("contractId", contractId);
         try {
@@ -105,7 +105,8 @@ public class OutboundPublisher {
         try {
             data = mapper.writeValueAsBytes(payload);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialize " + payload.getClass().getSimpleName(), e);
+            throw new IllegalStateException(
+                    "cannot serialize " + payload.getClass().getSimpleName(), e);
         }
         CloudEventBuilder builder = CloudEventBuilder.v1()
                 .withId(eventId)

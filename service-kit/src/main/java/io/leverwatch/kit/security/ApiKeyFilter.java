@@ -24,8 +24,9 @@ public class ApiKeyFilter extends OncePerRequestFilter {
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             String key = header.substring(7).trim();
             if (!key.isEmpty() && key.length() <= 200) {
-                keys.agencyOf(key).ifPresent(agency -> SecurityContextHolder.getContext()
-                        .setAuthentication(new AgencyAuthentication(agency)));
+                keys.agencyOf(key)
+                        .ifPresent(agency ->
+                                SecurityContextHolder.getContext().setAuthentication(new AgencyAuthentication(agency)));
             }
         }
         chain.doFilter(request, response);

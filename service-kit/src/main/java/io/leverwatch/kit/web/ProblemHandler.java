@@ -32,45 +32,60 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidEventsException.class)
     ResponseEntity<ProblemDetail> invalid(InvalidEventsException e) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-event", "Invalid event", describe(e.errors()));
-        problem.setProperty("errors", e.errors().stream().map(ProblemHandler::asMap).toList());
+        problem.setProperty(
+                "errors", e.errors().stream().map(ProblemHandler::asMap).toList());
         return respond(problem);
     }
 
     @ExceptionHandler(EventsController.UnsupportedModeException.class)
     ResponseEntity<ProblemDetail> unsupported(EventsController.UnsupportedModeException e) {
-        return respond(problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-mode", "Unsupported media type", e.getMessage()));
+        return respond(problem(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-mode", "Unsupported media type", e.getMessage()));
     }
 
     @ExceptionHandler(ForbiddenEventException.class)
     ResponseEntity<ProblemDetail> forbidden(ForbiddenEventException e) {
-        ProblemDetail problem = problem(HttpStatus.FORBIDDEN, "foreign-contract", "Not your agency's contract", e.getMessage());
+        ProblemDetail problem =
+                problem(HttpStatus.FORBIDDEN, "foreign-contract", "Not your agency's contract", e.getMessage());
         problem.setProperty("eventId", e.eventId());
         return respond(problem);
     }
 
     @ExceptionHandler(DomainRejection.class)
     ResponseEntity<ProblemDetail> rejected(DomainRejection e) {
-        HttpStatus status = switch (e.kind()) {
-            case CONFLICT -> HttpStatus.CONFLICT;
-            case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-        };
+        HttpStatus status =
+                switch (e.kind()) {
+                    case CONFLICT -> HttpStatus.CONFLICT;
+                    case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
+                    case NOT_FOUND -> HttpStatus.NOT_FOUND;
+                };
         return respond(problem(status, "rejected", "Rejected by a business rule", e.getMessage()));
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException e) {
-        return respond(problem(HttpStatus.NOT_FOUND, "unknown-aggregate", "Not found",
+        return respond(problem(
+                HttpStatus.NOT_FOUND,
+                "unknown-aggregate",
+                "Not found",
                 "nothing is recorded under id " + e.getAggregateIdentifier()));
     }
 
-    @ExceptionHandler({CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
-            TransientDataAccessException.class})
+    @ExceptionHandler({
+        CannotCreateTransactionException.class,
+        DataAccessResourceFailureException.class,
+        TransientDataAccessException.class
+    })
     ResponseEntity<ProblemDetail> unavailable(RuntimeException e) {
         log.warn("storage unavailable: {}", e.getMessage());
-        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Temporarily unavailable",
+        ProblemDetail problem = problem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "unavailable",
+                "Temporarily unavailable",
                 "the event store cannot be reached; nothing was accepted: send the events again later");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5").body(problem);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header("Retry-After", "5")
+                .body(problem);
     }
 
     static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
@@ -89,8 +104,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     private static String describe(List<FieldError> errors) {
         return errors.size() == 1
                 ? errors.get(0).field() + " " + errors.get(0).message()
-                : errors.size() + " problems: " + String.join("; ", errors.stream().limit(5)
-                        .map(e -> e.field() + " " + e.message()).toList());
+                : errors.size() + " problems: "
+                        + String.join(
+                                "; ",
+                                errors.stream()
+                                        .limit(5)
+                                        .map(e -> e.field() + " " + e.message())
+                                        .toList());
     }
 
     private static Map<String, Object> asMap(FieldError error) {

@@ -37,7 +37,9 @@ public class SchemasController {
     @GetMapping(path = "/schemas/{type}", produces = "application/schema+json")
     public ResponseEntity<String> schema(@PathVariable String type) {
         return schemas.text(type)
-                .map(text -> ResponseEntity.ok().contentType(MediaType.valueOf("application/schema+json")).body(text))
+                .map(text -> ResponseEntity.ok()
+                        .contentType(MediaType.valueOf("application/schema+json"))
+                        .body(text))
                 .orElseThrow(() -> new DomainRejection(DomainRejection.Kind.NOT_FOUND, "no schema for type " + type));
     }
 

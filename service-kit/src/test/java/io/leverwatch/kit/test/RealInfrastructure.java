@@ -14,8 +14,10 @@ public final class RealInfrastructure {
         String externalDb = System.getenv("LEVERWATCH_TEST_DB_URL");
         if (externalDb != null) {
             registry.add("leverwatch.db.url", () -> externalDb);
-            registry.add("leverwatch.db.user", () -> System.getenv().getOrDefault("LEVERWATCH_TEST_DB_USER", "postgres"));
-            registry.add("leverwatch.db.password", () -> System.getenv().getOrDefault("LEVERWATCH_TEST_DB_PASSWORD", ""));
+            registry.add(
+                    "leverwatch.db.user", () -> System.getenv().getOrDefault("LEVERWATCH_TEST_DB_USER", "postgres"));
+            registry.add(
+                    "leverwatch.db.password", () -> System.getenv().getOrDefault("LEVERWATCH_TEST_DB_PASSWORD", ""));
         } else {
             EmbeddedDatabase db = TestInfrastructure.database();
             registry.add("leverwatch.db.url", db::jdbcUrl);
