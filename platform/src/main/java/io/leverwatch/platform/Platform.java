@@ -63,6 +63,9 @@ public final class Platform implements AutoCloseable {
         start(BillingServiceApplication.builder(), common, settings.portOffset() + 8082);
         start(AccessServiceApplication.builder(), common, settings.portOffset() + 8083);
         start(ComplianceServiceApplication.builder(), common, settings.portOffset() + 8080);
+        if (settings.loadDemoCase()) {
+            new DemoCase(this).load();
+        }
         return this;
     }
 

@@ -29,7 +29,7 @@ class PlatformIT {
         Path data = Path.of(
                 System.getProperty("java.io.tmpdir"),
                 "platform-" + ProcessHandle.current().pid());
-        platform = new Platform(new PlatformSettings(data, 0, 0, 31000)).start();
+        platform = new Platform(new PlatformSettings(data, 0, 0, 31000, true)).start();
     }
 
     @AfterAll
@@ -83,6 +83,37 @@ class PlatformIT {
             assertThat(topic.awaitMatching(r -> contractId.equals(TopicReader.key(r)), 1, Duration.ofSeconds(30)))
                     .hasSize(1);
         }
+    }
+
+    @Test
+    void theDemoCaseEndsAsOneCriticalLeverageAlert() throws Exception {
+        String officer = "officer:" + platform.demo().users().get("officer");
+        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString(officer.getBytes());
+        com.fasterxml.jackson.databind.JsonNode alerts = null;
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + platform.port("compliance")
+                                    + "/api/alerts?contractId=" + DemoCase.CONTRACT))
+                            .header("Authorization", basic)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+            alerts = new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()).get("alerts");
+            if (alerts.size() > 0 && "CRITICAL".equals(alerts.get(0).get("severity").asText())) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        assertThat(alerts).hasSize(1);
+        var alert = alerts.get(0);
+        assertThat(alert.get("rule").asText()).isEqualTo("ACCESS_LEVERAGE_OVER_UNPAID_INVOICES");
+        assertThat(alert.get("severity").asText()).isEqualTo("CRITICAL");
+        assertThat(alert.get("status").asText()).isEqualTo("OPEN");
+        assertThat(alert.get("overdueInvoices")).hasSize(2);
+        assertThat(alert.at("/recommendation/immediateAction").asText()).isEqualTo("RESTORE_ACCESS");
+        assertThat(alert.at("/recommendation/procedures").findValuesAsText("code"))
+                .contains("MISE_EN_DEMEURE", "INJONCTION_DE_PAYER", "REFERE_PROVISION");
     }
 
     @Test

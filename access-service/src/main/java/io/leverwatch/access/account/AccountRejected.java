@@ -1,12 +1,15 @@
 package io.leverwatch.access.account;
 
+import io.leverwatch.kit.web.DomainRejection;
+
 /**
  * A command on a managed account was refused; nothing was recorded. Only truly invalid input is refused
  * (never the order in which facts arrive). The message says what is wrong in words a user understands;
  * {@link Reason#isConflict()} tells a request that is wrong in itself (HTTP 422) from one the account's
- * state forbids (HTTP 409).
+ * state forbids (HTTP 409). As a {@link DomainRejection} it is answered as a problem over HTTP and
+ * dead-lettered on Kafka.
  */
-public class AccountRejected extends RuntimeException {
+public class AccountRejected extends DomainRejection {
 
     /** Which rule refused the command. */
     public enum Reason {
@@ -29,7 +32,7 @@ public class AccountRejected extends RuntimeException {
     private final Reason reason;
 
     AccountRejected(String accountId, Reason reason, String message) {
-        super(message);
+        super(reason.isConflict() ? Kind.CONFLICT : Kind.UNPROCESSABLE, message);
         this.accountId = accountId;
         this.reason = reason;
     }

@@ -40,8 +40,9 @@ class ClientLockoutTest {
 
     @Provide
     Arbitrary<List<Fact>> facts() {
-        Arbitrary<Instant> times = Arbitraries.longs().between(0, 20).map(hours -> Instant.parse("2026-04-01T00:00:00Z")
-                .plusSeconds(hours * 3600));
+        Arbitrary<Instant> times = Arbitraries.longs()
+                .between(0, 20)
+                .map(hours -> Instant.parse("2026-04-01T00:00:00Z").plusSeconds(hours * 3600));
         return Combinators.combine(Arbitraries.of(true, false), times)
                 .as(Fact::new)
                 .list()

@@ -1,13 +1,15 @@
 package io.leverwatch.billing.creditnote;
 
 import io.leverwatch.events.Money;
+import io.leverwatch.kit.web.DomainRejection;
 
 /**
  * A credit note was refused; nothing was recorded. The message says what is wrong in words a user
  * understands; {@link Reason#isConflict()} tells a request that is wrong in itself (HTTP 422) from one the
- * credit note's state forbids (HTTP 409).
+ * credit note's state forbids (HTTP 409). As a {@link DomainRejection} it is answered as a problem over
+ * HTTP and dead-lettered on Kafka.
  */
-public class CreditNoteRejected extends RuntimeException {
+public class CreditNoteRejected extends DomainRejection {
 
     /** Which rule refused the command. */
     public enum Reason {
@@ -32,7 +34,7 @@ public class CreditNoteRejected extends RuntimeException {
     private final Reason reason;
 
     CreditNoteRejected(String creditNoteId, Reason reason, String message) {
-        super(message);
+        super(reason.isConflict() ? Kind.CONFLICT : Kind.UNPROCESSABLE, message);
         this.creditNoteId = creditNoteId;
         this.reason = reason;
     }

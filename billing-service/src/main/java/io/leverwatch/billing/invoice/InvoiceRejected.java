@@ -1,14 +1,16 @@
 package io.leverwatch.billing.invoice;
 
 import io.leverwatch.events.Money;
+import io.leverwatch.kit.web.DomainRejection;
 import java.time.LocalDate;
 
 /**
  * A command on an invoice was refused; nothing was recorded. The message says what is wrong in words a
  * user understands; {@link #reason()} says which rule refused it, and {@link Reason#isConflict()} whether
- * the request itself is wrong (HTTP 422) or the invoice's current state forbids it (HTTP 409).
+ * the request itself is wrong (HTTP 422) or the invoice's current state forbids it (HTTP 409). As a
+ * {@link DomainRejection} it is answered as a problem over HTTP and dead-lettered on Kafka.
  */
-public class InvoiceRejected extends RuntimeException {
+public class InvoiceRejected extends DomainRejection {
 
     /** Which rule refused the command. */
     public enum Reason {
@@ -16,6 +18,7 @@ public class InvoiceRejected extends RuntimeException {
         NON_POSITIVE_AMOUNT(false),
         INVALID_CURRENCY(false),
         DUE_BEFORE_ISSUE(false),
+        UNKNOWN_INVOICE(false),
         ALREADY_ISSUED(true),
         CURRENCY_MISMATCH(true),
         OVERPAYMENT(true),
@@ -38,7 +41,7 @@ public class InvoiceRejected extends RuntimeException {
     private final Reason reason;
 
     InvoiceRejected(String invoiceId, Reason reason, String message) {
-        super(message);
+        super(reason.isConflict() ? Kind.CONFLICT : Kind.UNPROCESSABLE, message);
         this.invoiceId = invoiceId;
         this.reason = reason;
     }
@@ -75,6 +78,14 @@ public class InvoiceRejected extends RuntimeException {
                 invoiceId,
                 Reason.DUE_BEFORE_ISSUE,
                 "Invoice " + invoiceId + " cannot be due on " + dueOn + ", before it was issued on " + issuedOn + ".");
+    }
+
+    /** A command on an invoice that was never issued here. */
+    public static InvoiceRejected unknownInvoice(String invoiceId) {
+        return new InvoiceRejected(
+                invoiceId,
+                Reason.UNKNOWN_INVOICE,
+                "Invoice " + invoiceId + " is not issued: send leverwatch.invoice.issued for it first.");
     }
 
     static InvoiceRejected alreadyIssued(String invoiceId) {

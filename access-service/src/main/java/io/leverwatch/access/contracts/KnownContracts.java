@@ -1,0 +1,41 @@
+package io.leverwatch.access.contracts;
+
+import io.leverwatch.kit.ingest.Ownership;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The contracts access-service has learnt of from contract-service's published events, and the agency that
+ * owns each. A contract, once known, stays known with the same owner.
+ */
+@Component
+public class KnownContracts {
+
+    private final JdbcTemplate jdbc;
+
+    KnownContracts(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<String> agencyOf(String contractId) {
+        return jdbc
+                .queryForList("select agency_id from known_contract where contract_id = ?", String.class, contractId)
+                .stream()
+                .findFirst();
+    }
+
+    /** Whether {@code agencyId} owns the contract: UNKNOWN while contract-service has not told us of it. */
+    public Ownership ownership(String contractId, String agencyId) {
+        return agencyOf(contractId)
+                .map(owner -> owner.equals(agencyId) ? Ownership.OWNED : Ownership.FOREIGN)
+                .orElse(Ownership.UNKNOWN);
+    }
+
+    void register(String contractId, String agencyId) {
+        jdbc.update(
+                "insert into known_contract (contract_id, agency_id) values (?, ?) on conflict do nothing",
+                contractId,
+                agencyId);
+    }
+}
