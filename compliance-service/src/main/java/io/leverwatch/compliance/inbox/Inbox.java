@@ -3,6 +3,7 @@ package io.leverwatch.compliance.inbox;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -35,12 +36,12 @@ public class Inbox {
         try {
             eventStore.publish(event.toMessage());
             return Outcome.APPENDED;
-        } catch (AggregateStreamCreationException e) {
-            // The JDBC engine stores a plain event as the first event of a stream named after its id, so a
-            // duplicate id is reported as a second creation of that stream.
+        } catch (ConcurrencyException | AggregateStreamCreationException e) {
+            // The JDBC engine stores a plain event as event 0 of a stream named after its id: a duplicate id breaks
+            // a unique key, which PostgresDuplicateKeys recognises and the engine reports as a concurrency conflict.
             return Outcome.DUPLICATE;
         } catch (EventStoreException e) {
-            // Should the persistence exception resolver not recognise the duplicate key, the store still tells.
+            // Should the duplicate key go unrecognised (another database, another driver), the store still tells.
             if (contains(event.eventId())) {
                 return Outcome.DUPLICATE;
             }

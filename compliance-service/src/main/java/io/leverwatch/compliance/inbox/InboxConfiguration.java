@@ -34,6 +34,12 @@ public class InboxConfiguration {
     public static final List<String> TOPICS =
             List.of(Topics.CONTRACT_EVENTS, Topics.BILLING_EVENTS, Topics.ACCESS_EVENTS);
 
+    /** Replaces Axon's default resolver (it backs off when this bean exists) for the whole event store. */
+    @Bean
+    PostgresDuplicateKeys persistenceExceptionResolver() {
+        return new PostgresDuplicateKeys();
+    }
+
     @Bean
     InboxRecordReader inboxRecordReader(ObjectMapper mapper, Clock clock) {
         return new InboxRecordReader(mapper, clock);
@@ -80,6 +86,8 @@ public class InboxConfiguration {
         ContainerProperties containerProperties = new ContainerProperties(TOPICS.toArray(String[]::new));
         containerProperties.setAckMode(ContainerProperties.AckMode.RECORD);
         containerProperties.setMessageListener((MessageListener<byte[], byte[]>) listener::onRecord);
+        // A record takes milliseconds to append; one cut short at shutdown is redelivered and dropped as a duplicate.
+        containerProperties.setShutdownTimeout(3_000);
         var container = new ConcurrentMessageListenerContainer<>(
                 new DefaultKafkaConsumerFactory<byte[], byte[]>(config), containerProperties);
         container.setConcurrency(concurrency);

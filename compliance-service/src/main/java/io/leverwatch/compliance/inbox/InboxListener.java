@@ -42,7 +42,10 @@ public class InboxListener {
                 metrics.appended(record.topic());
             } else {
                 metrics.duplicate(record.topic());
-                log.debug("dropped {} {}: already in the inbox", event.payload().getClass().getSimpleName(), event.eventId());
+                log.debug(
+                        "dropped {} {}: already in the inbox",
+                        event.payload().getClass().getSimpleName(),
+                        event.eventId());
             }
         } finally {
             MDC.remove("ceId");

@@ -22,11 +22,17 @@ public class InboxMetrics {
     }
 
     public void appended(String topic) {
-        Counter.builder("leverwatch.inbox.appended").tag("topic", topic).register(registry).increment();
+        Counter.builder("leverwatch.inbox.appended")
+                .tag("topic", topic)
+                .register(registry)
+                .increment();
     }
 
     public void duplicate(String topic) {
-        Counter.builder("leverwatch.inbox.duplicates").tag("topic", topic).register(registry).increment();
+        Counter.builder("leverwatch.inbox.duplicates")
+                .tag("topic", topic)
+                .register(registry)
+                .increment();
     }
 
     public void deadLettered(String topic, String reason) {

@@ -1,21 +1,27 @@
 package io.leverwatch.compliance.inbox;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cloudevents.CloudEvent;
-import io.cloudevents.core.format.EventFormat;
+import io.cloudevents.jackson.JsonCloudEventData;
 import io.cloudevents.jackson.JsonFormat;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import io.leverwatch.events.EventCatalog;
 import io.leverwatch.events.Topics;
 import io.leverwatch.kit.publish.EventFields;
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
@@ -25,17 +31,31 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  *
  * <p>Everything the processors rely on is checked here, because an event the saga cannot handle would stop its
  * segment: the type is known, the data is the type's record, the contract is named (in the {@code contractid}
- * extension or the data, and the same in both) and the business time is known.
+ * extension or the data, and the same in both), the business time is known and no required field is missing.
  */
 public class InboxRecordReader {
 
-    private static final EventFormat STRUCTURED = new JsonFormat();
+    // The CloudEvents SDK's own mapper reads numbers in data as doubles ("1800.00" would become 1800.0): this one
+    // keeps every amount exactly as published.
+    private static final ObjectMapper STRUCTURED = JsonMapper.builder()
+            .addModule(JsonFormat.getCloudEventJacksonModule())
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .build();
+
+    /** Fields the public contract marks optional (DESIGN §2); every other field must be there. */
+    private static final Set<String> OPTIONAL_FIELDS = Set.of("statement");
 
     private final ObjectMapper mapper;
+    private final ObjectReader exactTree;
     private final Clock clock;
 
     public InboxRecordReader(ObjectMapper mapper, Clock clock) {
         this.mapper = mapper;
+        // Amounts keep their scale ("1800.00" stays 1800.00) on their way through the tree.
+        this.exactTree = mapper.reader()
+                .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES);
         this.clock = clock;
     }
 
@@ -43,7 +63,8 @@ public class InboxRecordReader {
     public InboxEvent read(ConsumerRecord<byte[], byte[]> record) {
         CloudEvent event = cloudEvent(record);
         Class<?> recordClass = EventCatalog.recordFor(event.getType())
-                .orElseThrow(() -> new UnreadableRecordException("unknown-type", "no record for type " + event.getType()));
+                .orElseThrow(
+                        () -> new UnreadableRecordException("unknown-type", "no record for type " + event.getType()));
         ObjectNode data = data(event);
         String contractId = contractId(event, data);
         if (isMissing(data.get("occurredAt"))) {
@@ -58,7 +79,9 @@ public class InboxRecordReader {
 
         Map<String, String> metaData = new HashMap<>();
         String originSource = extension(event, Topics.EXT_ORIGIN_SOURCE);
-        metaData.put(InboxMetaData.SOURCE, originSource != null ? originSource : event.getSource().toString());
+        metaData.put(
+                InboxMetaData.SOURCE,
+                originSource != null ? originSource : event.getSource().toString());
         metaData.put(InboxMetaData.CE_TYPE, event.getType());
         metaData.put(InboxMetaData.CONTRACT_ID, contractId);
         metaData.put(InboxMetaData.BUSINESS_TIME, businessTime.toString());
@@ -76,8 +99,8 @@ public class InboxRecordReader {
         try {
             return record.headers().lastHeader("ce_specversion") != null
                     ? KafkaMessageFactory.createReader(record).toEvent()
-                    : STRUCTURED.deserialize(record.value());
-        } catch (RuntimeException e) {
+                    : STRUCTURED.readValue(record.value(), CloudEvent.class);
+        } catch (IOException | RuntimeException e) {
             throw new UnreadableRecordException("unparseable", "not a CloudEvent: " + e.getMessage());
         }
     }
@@ -87,7 +110,9 @@ public class InboxRecordReader {
             throw new UnreadableRecordException("no-data", "the event has no data");
         }
         try {
-            JsonNode data = mapper.readTree(event.getData().toBytes());
+            JsonNode data = event.getData() instanceof JsonCloudEventData json
+                    ? json.getNode().deepCopy()
+                    : exactTree.readTree(event.getData().toBytes());
             if (data instanceof ObjectNode object) {
                 return object;
             }
@@ -103,25 +128,45 @@ public class InboxRecordReader {
         JsonNode fromData = data.get("contractId");
         if (isMissing(fromData)) {
             if (fromExtension == null || fromExtension.isBlank()) {
-                throw new UnreadableRecordException("no-contract", "neither the contractid extension nor data.contractId");
+                throw new UnreadableRecordException(
+                        "no-contract", "neither the contractid extension nor data.contractId");
             }
             data.put("contractId", fromExtension);
             return fromExtension;
         }
         if (fromExtension != null && !fromExtension.equals(fromData.asText())) {
             throw new UnreadableRecordException(
-                    "contract-mismatch",
-                    "contractid " + fromExtension + " but data.contractId " + fromData.asText());
+                    "contract-mismatch", "contractid " + fromExtension + " but data.contractId " + fromData.asText());
         }
         return fromData.asText();
     }
 
     private Object payload(ObjectNode data, Class<?> recordClass, String type) {
+        Object payload;
         try {
-            return mapper.treeToValue(data, recordClass);
+            payload = mapper.treeToValue(data, recordClass);
         } catch (IOException | DateTimeParseException | IllegalArgumentException e) {
             throw new UnreadableRecordException(
                     "invalid-data", "data is not a " + type + " record: " + firstLine(e.getMessage()));
+        }
+        requireComponents(payload, type);
+        return payload;
+    }
+
+    // The saga reads every field but the optional ones; a missing one would fail it again on every retry.
+    private static void requireComponents(Object payload, String type) {
+        for (RecordComponent component : payload.getClass().getRecordComponents()) {
+            if (OPTIONAL_FIELDS.contains(component.getName())) {
+                continue;
+            }
+            try {
+                if (component.getAccessor().invoke(payload) == null) {
+                    throw new UnreadableRecordException(
+                            "invalid-data", "data." + component.getName() + " is missing in a " + type + " event");
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read " + component.getName() + " of " + type, e);
+            }
         }
     }
 
@@ -131,7 +176,9 @@ public class InboxRecordReader {
     }
 
     private static boolean isMissing(JsonNode node) {
-        return node == null || node.isNull() || (node.isTextual() && node.asText().isBlank());
+        return node == null
+                || node.isNull()
+                || (node.isTextual() && node.asText().isBlank());
     }
 
     private static void putIfPresent(Map<String, String> metaData, String key, String value) {

@@ -206,8 +206,8 @@ public class AlertProjection {
     private void update(String alertId, DomainEventMessage<?> message, String assignments, Object... values) {
         String sql = "update alert_view set " + (assignments == null ? "" : assignments + ", ")
                 + "last_changed_at = ?, last_sequence = ? where alert_id = ? and last_sequence < ?";
-        Object[] guard = {timestamp(message.getTimestamp()), message.getSequenceNumber(), alertId,
-            message.getSequenceNumber()
+        Object[] guard = {
+            timestamp(message.getTimestamp()), message.getSequenceNumber(), alertId, message.getSequenceNumber()
         };
         recorded(alertId, message, jdbc.update(sql, concat(values, guard)));
     }

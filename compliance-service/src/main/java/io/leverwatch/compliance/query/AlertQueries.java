@@ -28,7 +28,10 @@ public class AlertQueries {
         this.json = json;
     }
 
-    /** The alerts the filter selects, most severe first, then the most recently raised. */
+    /**
+     * The alerts the filter selects, most severe first, then the most recently raised: at most {@code limit + 1},
+     * so that the caller can tell whether there were more.
+     */
     public List<AlertView> find(AlertFilter filter) {
         StringBuilder sql = new StringBuilder("select " + COLUMNS + " from alert_view where true");
         List<Object> args = new ArrayList<>();
@@ -48,7 +51,7 @@ public class AlertQueries {
             args.add(filter.agencyId());
         }
         sql.append(" order by severity_rank desc, raised_at desc, alert_id limit ?");
-        args.add(filter.limit());
+        args.add(filter.limit() + 1);
         return jdbc.query(sql.toString(), this::view, args.toArray());
     }
 

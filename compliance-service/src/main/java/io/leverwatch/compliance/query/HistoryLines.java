@@ -52,8 +52,7 @@ final class HistoryLines {
                             "facts", outline(d.facts())));
         }
         if (event instanceof AlertFactsUpdated e) {
-            return Line.bySystem(
-                    "FACTS_UPDATED", recordedAt, "The facts of the alert changed", outline(e.facts()));
+            return Line.bySystem("FACTS_UPDATED", recordedAt, "The facts of the alert changed", outline(e.facts()));
         }
         if (event instanceof AlertReclassified e) {
             return Line.bySystem(
@@ -123,13 +122,15 @@ final class HistoryLines {
                     "Dismissed by " + e.officer(),
                     AlertJson.map("justification", e.justification()));
         }
-        throw new IllegalArgumentException("not an alert event: " + event.getClass().getName());
+        throw new IllegalArgumentException(
+                "not an alert event: " + event.getClass().getName());
     }
 
     // Enough to see what changed from one line to the next; the whole facts are in the alert itself.
     private static Map<String, Object> outline(AlertFacts facts) {
         return AlertJson.map(
-                "accounts", facts.accounts().stream().map(LockedAccount::accountId).toList(),
+                "accounts",
+                        facts.accounts().stream().map(LockedAccount::accountId).toList(),
                 "overdueInvoices",
                         facts.overdueInvoices().stream()
                                 .map(OverdueInvoice::invoiceId)

@@ -25,6 +25,9 @@ final class BootstrapUsers {
             store.save(entry.username(), entry.passwordHash(), entry.role());
             log.info("user {} ({}) is set from leverwatch.bootstrap-users", entry.username(), entry.role());
         }
+        if (store.count() == 0) {
+            log.warn("no compliance users: nobody can sign in until one is added with leverwatch.bootstrap-users");
+        }
     }
 
     static Entry parse(String entry) {

@@ -4,11 +4,13 @@ import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 
-/** The users outside embedded mode, in the {@code compliance_user} table; passwords as bcrypt hashes only. */
-public class ComplianceUserStore implements UserDetailsService {
+/**
+ * The users outside embedded mode, in the {@code compliance_user} table; passwords as bcrypt hashes only. Not itself
+ * a {@code UserDetailsService}: there must be one only, and in embedded mode it is the demo users.
+ */
+public class ComplianceUserStore {
 
     private final JdbcTemplate jdbc;
 
@@ -16,8 +18,8 @@ public class ComplianceUserStore implements UserDetailsService {
         this.jdbc = jdbc;
     }
 
-    @Override
-    public UserDetails loadUserByUsername(String username) {
+    /** @throws UsernameNotFoundException if there is no such user */
+    public UserDetails load(String username) {
         List<UserDetails> users = jdbc.query(
                 "select username, password_hash, role, enabled from compliance_user where username = ?",
                 (rs, row) -> User.withUsername(rs.getString("username"))
@@ -30,6 +32,11 @@ public class ComplianceUserStore implements UserDetailsService {
             throw new UsernameNotFoundException("no such user");
         }
         return users.get(0);
+    }
+
+    public long count() {
+        Long count = jdbc.queryForObject("select count(*) from compliance_user", Long.class);
+        return count == null ? 0 : count;
     }
 
     /**

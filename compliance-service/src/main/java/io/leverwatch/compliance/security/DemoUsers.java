@@ -15,9 +15,8 @@ final class DemoUsers {
     private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
 
     static InMemoryUserDetailsManager inMemory(List<String> entries, PasswordEncoder encoder) {
-        List<UserDetails> users = entries.stream()
-                .map(entry -> parse(entry, encoder))
-                .toList();
+        List<UserDetails> users =
+                entries.stream().map(entry -> parse(entry, encoder)).toList();
         log.warn("EMBEDDED MODE: {} demo users are active. Never run this mode in production.", users.size());
         return new InMemoryUserDetailsManager(users);
     }

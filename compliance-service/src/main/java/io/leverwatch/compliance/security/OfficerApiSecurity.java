@@ -45,7 +45,8 @@ public class OfficerApiSecurity {
                     // The live stream's later dispatches belong to a request already authorised.
                     auth.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
                             .permitAll();
-                    auth.requestMatchers("/actuator/health/**", "/actuator/info").permitAll();
+                    auth.requestMatchers("/actuator/health/**", "/actuator/info")
+                            .permitAll();
                     if (properties.isEmbedded()) {
                         auth.requestMatchers("/actuator/prometheus", "/actuator/metrics/**")
                                 .permitAll();
@@ -77,7 +78,7 @@ public class OfficerApiSecurity {
             UserSettings settings,
             PasswordEncoder encoder,
             ComplianceUserStore store) {
-        return properties.isEmbedded() ? DemoUsers.inMemory(settings.getDemoUsers(), encoder) : store;
+        return properties.isEmbedded() ? DemoUsers.inMemory(settings.getDemoUsers(), encoder) : store::load;
     }
 
     @Bean

@@ -66,8 +66,7 @@ class AlertActionsController {
             @PathVariable String alertId,
             @RequestBody(required = false) OfficerRequests.Dismiss body,
             Authentication officer) {
-        return act(
-                alertId, new DismissAlert(alertId, officer.getName(), body == null ? null : body.justification()));
+        return act(alertId, new DismissAlert(alertId, officer.getName(), body == null ? null : body.justification()));
     }
 
     private AlertView act(String alertId, Object command) {

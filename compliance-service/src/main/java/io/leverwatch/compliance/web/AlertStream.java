@@ -48,8 +48,7 @@ class AlertStream implements DisposableBean {
     AlertStream(AlertQueries queries, ObjectMapper mapper) {
         this.queries = queries;
         this.mapper = mapper;
-        sender.scheduleAtFixedRate(
-                this::heartbeat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+        sender.scheduleAtFixedRate(this::heartbeat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     SseEmitter subscribe() {

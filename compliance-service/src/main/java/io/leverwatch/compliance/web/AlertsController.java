@@ -7,6 +7,7 @@ import io.leverwatch.compliance.query.AlertFilter;
 import io.leverwatch.compliance.query.AlertQueries;
 import io.leverwatch.compliance.query.AlertView;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,13 +21,13 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * {@code GET /api/alerts} and {@code GET /api/alerts/{id}}: the alerts as officers, operators and auditors read
  * them. Filters take one value, several ({@code status=OPEN,ACKNOWLEDGED}) or none; without a status, retracted
- * alerts are left out.
+ * alerts are left out. At most {@code limit} alerts are listed (default 1000).
  */
 @RestController
 class AlertsController {
 
-    static final int DEFAULT_LIMIT = 100;
-    static final int MAX_LIMIT = 1000;
+    static final int DEFAULT_LIMIT = 1000;
+    static final int MAX_LIMIT = 10_000;
 
     private final AlertQueries queries;
 
@@ -34,8 +35,9 @@ class AlertsController {
         this.queries = queries;
     }
 
+    /** {@code {"alerts": [...], "truncated": false}}; {@code truncated} says that more alerts match than listed. */
     @GetMapping("/api/alerts")
-    Map<String, List<AlertView>> alerts(
+    Map<String, Object> alerts(
             @RequestParam(required = false) List<String> status,
             @RequestParam(required = false) List<String> severity,
             @RequestParam(required = false) List<String> rule,
@@ -54,7 +56,12 @@ class AlertsController {
                 blankToNull(contractId),
                 blankToNull(agencyId),
                 max);
-        return Map.of("alerts", queries.find(filter));
+        List<AlertView> alerts = queries.find(filter);
+        boolean truncated = alerts.size() > max;
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("alerts", truncated ? alerts.subList(0, max) : alerts);
+        body.put("truncated", truncated);
+        return body;
     }
 
     @GetMapping("/api/alerts/{alertId}")

@@ -60,7 +60,9 @@ class InboxRecordReaderTest {
                 .containsEntry(InboxMetaData.SOURCE, ServicePublishers.AGENCY_SOURCE)
                 .containsEntry(InboxMetaData.CE_TYPE, "leverwatch.access.request-refused")
                 .containsEntry(InboxMetaData.CONTRACT_ID, "c-1")
-                .containsEntry(InboxMetaData.BUSINESS_TIME, ((AccessRequestRefused) refusal).occurredAt().toString())
+                .containsEntry(
+                        InboxMetaData.BUSINESS_TIME,
+                        ((AccessRequestRefused) refusal).occurredAt().toString())
                 .containsEntry(InboxMetaData.RECEIVED_AT, NOW.toString())
                 .containsEntry(InboxMetaData.AGENCY_ID, LegalCase.AGENCY)
                 .containsEntry(InboxMetaData.PUBLISHED_BY, "urn:leverwatch:access-service")
@@ -127,6 +129,24 @@ class InboxRecordReaderTest {
     }
 
     @Test
+    void refusesAnEventWithoutAFieldTheSagaNeeds() {
+        String data = "{\"accountId\":\"fb-1\",\"contractId\":\"c-1\",\"revokedBy\":\"AGENCY\","
+                + "\"occurredAt\":\"2026-04-01T08:00:00Z\"}";
+        assertThatThrownBy(() -> reader.read(cloudEvent("leverwatch.access.revoked", "c-1", data)))
+                .isInstanceOf(UnreadableRecordException.class)
+                .hasMessageContaining("data.role is missing");
+    }
+
+    @Test
+    void acceptsARefusalWithoutTheOptionalStatement() {
+        String data = "{\"accountId\":\"fb-1\",\"contractId\":\"c-1\",\"reason\":\"PAYMENT_PENDING\","
+                + "\"occurredAt\":\"2026-04-02T15:00:00Z\"}";
+        InboxEvent event = reader.read(cloudEvent("leverwatch.access.request-refused", "c-1", data));
+
+        assertThat(((AccessRequestRefused) event.payload()).statement()).isNull();
+    }
+
+    @Test
     void takesTheBusinessTimeFromTheEventWhenTheDataLacksIt() {
         String data = "{\"invoiceId\":\"i-1\",\"contractId\":\"c-1\"}";
         InboxEvent event = reader.read(cloudEvent("leverwatch.invoice.formal-notice-sent", "c-1", data));
@@ -137,7 +157,8 @@ class InboxRecordReaderTest {
     private void assertUnreadable(ConsumerRecord<byte[], byte[]> record, String reason) {
         assertThatThrownBy(() -> reader.read(record))
                 .isInstanceOf(UnreadableRecordException.class)
-                .satisfies(e -> assertThat(((UnreadableRecordException) e).reason()).isEqualTo(reason));
+                .satisfies(e ->
+                        assertThat(((UnreadableRecordException) e).reason()).isEqualTo(reason));
     }
 
     private ConsumerRecord<byte[], byte[]> cloudEvent(String type, String contractId, String data) {

@@ -36,8 +36,7 @@ class HistoryLinesTest {
 
     @Test
     void aDecisionOfTheSagaIsTheSystemsAtTheTimeItWasRecorded() {
-        HistoryLines.Line line =
-                HistoryLines.of(new AlertEscalated("a-1", Severity.HIGH, Severity.CRITICAL), RECORDED);
+        HistoryLines.Line line = HistoryLines.of(new AlertEscalated("a-1", Severity.HIGH, Severity.CRITICAL), RECORDED);
 
         assertThat(line.what()).isEqualTo("ESCALATED");
         assertThat(line.actor()).isEqualTo("system");

@@ -20,7 +20,9 @@ class UserEntriesTest {
         UserDetails officer = DemoUsers.parse("officer=s3cret", encoder);
 
         assertThat(officer.getUsername()).isEqualTo("officer");
-        assertThat(officer.getAuthorities()).extracting(GrantedAuthority::getAuthority).containsExactly("ROLE_OFFICER");
+        assertThat(officer.getAuthorities())
+                .extracting(GrantedAuthority::getAuthority)
+                .containsExactly("ROLE_OFFICER");
         assertThat(officer.getPassword()).startsWith("{bcrypt}").doesNotContain("s3cret");
         assertThat(encoder.matches("s3cret", officer.getPassword())).isTrue();
         assertThat(DemoUsers.roleOf("operator")).isEqualTo(Role.OPERATOR);
@@ -54,8 +56,7 @@ class UserEntriesTest {
 
     @Test
     void aBootstrapUserWithAPlainPasswordOrNoRoleIsRefused() {
-        assertThatThrownBy(() -> BootstrapUsers.parse("alice:OFFICER:secret"))
-                .hasMessageContaining("bcrypt hash");
+        assertThatThrownBy(() -> BootstrapUsers.parse("alice:OFFICER:secret")).hasMessageContaining("bcrypt hash");
         assertThatThrownBy(() -> BootstrapUsers.parse("alice:BOSS:" + new BCryptPasswordEncoder().encode("x")))
                 .hasMessageContaining("not a role");
         assertThatThrownBy(() -> BootstrapUsers.parse("alice")).hasMessageContaining("username:ROLE:bcryptHash");
