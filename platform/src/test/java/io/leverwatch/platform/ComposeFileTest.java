@@ -62,7 +62,23 @@ class ComposeFileTest {
         for (var field : io.leverwatch.kit.LeverwatchProperties.class.getDeclaredFields()) {
             settings.add(canonical("leverwatch." + field.getName()));
         }
+        addTypedProperties(settings, "io.leverwatch." + module.replace("-service", ""));
         return settings;
+    }
+
+    /** Fields of the service's own {@code @ConfigurationProperties} classes, under their prefix. */
+    private static void addTypedProperties(Set<String> settings, String basePackage) throws Exception {
+        var scanner = new org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new org.springframework.core.type.filter.AnnotationTypeFilter(
+                org.springframework.boot.context.properties.ConfigurationProperties.class));
+        for (var candidate : scanner.findCandidateComponents(basePackage)) {
+            Class<?> type = Class.forName(candidate.getBeanClassName());
+            var annotation = type.getAnnotation(org.springframework.boot.context.properties.ConfigurationProperties.class);
+            String prefix = annotation.prefix().isEmpty() ? annotation.value() : annotation.prefix();
+            for (var field : type.getDeclaredFields()) {
+                settings.add(canonical(prefix + "." + field.getName()));
+            }
+        }
     }
 
     private static void addKeys(Set<String> settings, String resource) throws Exception {

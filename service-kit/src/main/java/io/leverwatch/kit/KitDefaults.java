@@ -28,7 +28,9 @@ public class KitDefaults implements EnvironmentPostProcessor {
         PropertySource<?> existing = environment.getPropertySources().get(DEFAULT_PROPERTIES);
         if (existing instanceof MapPropertySource map) {
             merged.putAll(map.getSource());
-            environment.getPropertySources().replace(DEFAULT_PROPERTIES, new MapPropertySource(DEFAULT_PROPERTIES, merged));
+            environment
+                    .getPropertySources()
+                    .replace(DEFAULT_PROPERTIES, new MapPropertySource(DEFAULT_PROPERTIES, merged));
         } else {
             environment.getPropertySources().addLast(new MapPropertySource(DEFAULT_PROPERTIES, merged));
         }

@@ -30,9 +30,7 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ConfigurerModule;
@@ -54,16 +52,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.DependsOn;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
-import org.springframework.kafka.listener.ContainerProperties;
-import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.MessageListener;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 /** Wires the kit into a service. A service adds its aggregates and {@link InboundEventHandler}s. */
 @AutoConfiguration
@@ -236,22 +230,10 @@ public class ServiceKitAutoConfiguration {
     @ConditionalOnExpression("!'${leverwatch.inbound-topic:}'.isEmpty()")
     ConcurrentMessageListenerContainer<byte[], byte[]> inboundTopicContainer(
             KafkaProperties kafka, LeverwatchProperties properties, InboundTopicListener listener) {
-        Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties(null));
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, properties.getService() + "-inbound");
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        ContainerProperties containerProperties = new ContainerProperties(properties.getInboundTopic());
-        containerProperties.setAckMode(ContainerProperties.AckMode.RECORD);
-        containerProperties.setMessageListener((MessageListener<byte[], byte[]>) listener::onRecord);
-        var container = new ConcurrentMessageListenerContainer<>(
-                new DefaultKafkaConsumerFactory<byte[], byte[]>(config), containerProperties);
-        ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
-        backOff.setMaxInterval(30_000);
-        container.setCommonErrorHandler(new DefaultErrorHandler(backOff));
-        container.setBeanName(properties.getService() + "-inbound");
-        return container;
+        return KafkaConsumers.oneRecordAtATime(
+                kafka, properties.getInboundTopic(), properties.getService() + "-inbound", (MessageListener<
+                                byte[], byte[]>)
+                        listener::onRecord);
     }
 
     // --- publishing ---

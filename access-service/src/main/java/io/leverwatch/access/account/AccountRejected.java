@@ -1,48 +1,33 @@
 package io.leverwatch.access.account;
 
-import io.leverwatch.kit.web.DomainRejection;
+import io.leverwatch.kit.web.ReasonedRejection;
+import io.leverwatch.kit.web.RejectionReason;
+import io.leverwatch.kit.web.RejectionReason.Conflict;
 
 /**
  * A command on a managed account was refused; nothing was recorded. Only truly invalid input is refused
- * (never the order in which facts arrive). The message says what is wrong in words a user understands;
- * {@link Reason#isConflict()} tells a request that is wrong in itself (HTTP 422) from one the account's
- * state forbids (HTTP 409). As a {@link DomainRejection} it is answered as a problem over HTTP and
- * dead-lettered on Kafka.
+ * (never the order in which facts arrive). As a {@link ReasonedRejection} it names the {@link Reason}, is
+ * answered as a problem over HTTP (409 when the account's state forbids the command, 422 when the request is
+ * wrong in itself) and dead-lettered on Kafka.
  */
-public class AccountRejected extends DomainRejection {
+public class AccountRejected extends ReasonedRejection {
 
-    /** Which rule refused the command. */
-    public enum Reason {
-        MISSING_FIELD(false),
-        ATTACHED_TO_ANOTHER_CONTRACT(true);
-
-        private final boolean conflict;
-
-        Reason(boolean conflict) {
-            this.conflict = conflict;
-        }
-
-        /** True when the request is well formed but the account's state forbids it. */
-        public boolean isConflict() {
-            return conflict;
-        }
+    /** Which rule refused the command; a {@link Conflict} with what is recorded, or a request wrong in itself. */
+    public enum Reason implements RejectionReason {
+        MISSING_FIELD,
+        @Conflict
+        ATTACHED_TO_ANOTHER_CONTRACT;
     }
 
     private final String accountId;
-    private final Reason reason;
 
     AccountRejected(String accountId, Reason reason, String message) {
-        super(reason.isConflict() ? Kind.CONFLICT : Kind.UNPROCESSABLE, message);
+        super(reason, message);
         this.accountId = accountId;
-        this.reason = reason;
     }
 
     public String accountId() {
         return accountId;
-    }
-
-    public Reason reason() {
-        return reason;
     }
 
     static AccountRejected missing(String accountId, String field) {

@@ -1,10 +1,13 @@
 package io.leverwatch.access.publish;
 
 import io.leverwatch.access.contracts.KnownAccounts;
-import io.leverwatch.access.contracts.KnownContracts;
 import io.leverwatch.events.EventCatalog;
+import io.leverwatch.kit.contracts.KnownContracts;
+import io.leverwatch.kit.gate.GateKey;
+import io.leverwatch.kit.gate.OutgoingEvent;
+import io.leverwatch.kit.gate.PublicationHold;
+import io.leverwatch.kit.gate.Registration;
 import io.leverwatch.kit.publish.EventFields;
-import io.leverwatch.kit.publish.MetaDataKeys;
 import io.leverwatch.kit.publish.PublicationGate;
 import java.util.Optional;
 import org.axonframework.eventhandling.EventMessage;
@@ -14,8 +17,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Lets an access event leave the service only with its contract and only if the agency that sent it owns
- * the account. An event recorded before its account was attached carries no contract: it is held until the
- * attachment ({@link HeldEventRelease}). An event from another agency than the account's is quarantined.
+ * the account. An event recorded before its account was attached carries no contract: it is held, by
+ * account, until the attachment ({@link ReleaseWhenAccountAttached}). An event from another agency than the
+ * account's is quarantined.
  */
 @Component
 class AccessPublicationGate implements PublicationGate {
@@ -24,21 +28,17 @@ class AccessPublicationGate implements PublicationGate {
 
     private final KnownAccounts accounts;
     private final KnownContracts contracts;
-    private final PublicationLocks locks;
-    private final HeldPublications held;
-    private final Quarantine quarantine;
+    private final PublicationHold holding;
 
-    AccessPublicationGate(
-            KnownAccounts accounts,
-            KnownContracts contracts,
-            PublicationLocks locks,
-            HeldPublications held,
-            Quarantine quarantine) {
+    AccessPublicationGate(KnownAccounts accounts, KnownContracts contracts, PublicationHold holding) {
         this.accounts = accounts;
         this.contracts = contracts;
-        this.locks = locks;
-        this.held = held;
-        this.quarantine = quarantine;
+        this.holding = holding;
+    }
+
+    /** Access events wait for their account, not for a contract they do not name yet. */
+    static GateKey account(String accountId) {
+        return new GateKey("account", accountId);
     }
 
     @Override
@@ -46,37 +46,28 @@ class AccessPublicationGate implements PublicationGate {
         Optional<String> type = EventCatalog.typeOf(payload.getClass());
         String accountId = AccessEventFields.accountId(payload);
         if (type.isEmpty() || accountId == null) {
-            // Includes the attachment itself, an internal fact that HeldEventRelease acts on.
+            // Includes the attachment itself, an internal fact that ReleaseWhenAccountAttached acts on.
             return new Skip("not a published event");
         }
+        OutgoingEvent event = OutgoingEvent.of(type.get(), payload, message);
         String contractId = EventFields.contractId(payload);
         if (contractId == null) {
-            locks.lockAccount(accountId);
-            held.hold(accountId, message.getIdentifier(), type.get(), payload, message.getMetaData());
+            holding.lock(account(accountId));
+            holding.hold(account(accountId), event);
             return new Hold("account " + accountId + " is not attached to a contract yet");
         }
         Optional<String> owner = accounts.find(accountId)
                 .map(KnownAccounts.KnownAccount::agencyId)
                 .or(() -> contracts.agencyOf(contractId));
-        Object sender = message.getMetaData().get(MetaDataKeys.AGENCY_ID);
         if (owner.isEmpty()) {
             // The attachment commits with the account's registration, so this means the table was tampered
             // with: publishing beats blocking every later event behind this one.
             log.warn(
                     "publishing {} {} without an ownership check: account {} is not registered",
-                    type.get(),
-                    message.getIdentifier(),
+                    event.eventType(),
+                    event.eventId(),
                     accountId);
-        } else if (sender != null && !sender.equals(owner.get())) {
-            quarantine.quarantine(
-                    message.getIdentifier(),
-                    type.get(),
-                    payload,
-                    message.getMetaData(),
-                    accountId,
-                    contractId,
-                    sender.toString(),
-                    owner.get());
+        } else if (holding.quarantineIfForeign(event, new Registration(account(accountId), contractId, owner.get()))) {
             return new Skip("quarantined: account " + accountId + " is another agency's");
         }
         return new Publish(contractId);

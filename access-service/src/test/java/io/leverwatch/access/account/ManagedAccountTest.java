@@ -1,7 +1,7 @@
 package io.leverwatch.access.account;
 
+import static io.leverwatch.kit.test.Rejections.rejectedFor;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.equalTo;
 
 import io.leverwatch.access.account.AccountRejected.Reason;
 import io.leverwatch.events.access.AccessRequestRefused;
@@ -19,8 +19,6 @@ import io.leverwatch.events.contract.HeldInNameOf;
 import io.leverwatch.events.contract.Platform;
 import java.time.Instant;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.FeatureMatcher;
-import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -52,15 +50,6 @@ class ManagedAccountTest {
 
     private static ChangeCredentials agencyLocksOwnerOut(Instant at) {
         return new ChangeCredentials(ACCOUNT, Actor.AGENCY, false, ChangeReason.PAYMENT_DEFAULT, at);
-    }
-
-    private static Matcher<AccountRejected> rejectedFor(Reason reason) {
-        return new FeatureMatcher<>(equalTo(reason), "an account command rejected for", "reason") {
-            @Override
-            protected Reason featureValueOf(AccountRejected actual) {
-                return actual.reason();
-            }
-        };
     }
 
     @Test

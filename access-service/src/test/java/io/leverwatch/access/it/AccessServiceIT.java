@@ -1,38 +1,24 @@
 package io.leverwatch.access.it;
 
 import static io.leverwatch.kit.test.CloudEvents.event;
-import static io.leverwatch.kit.test.CloudEvents.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leverwatch.access.AccessServiceApplication;
 import io.leverwatch.events.Topics;
-import io.leverwatch.kit.test.RealInfrastructure;
+import io.leverwatch.kit.test.AgencySystem;
+import io.leverwatch.kit.test.ContractEventsFeed;
+import io.leverwatch.kit.test.ServiceEndToEnd;
 import io.leverwatch.kit.test.TopicReader;
-import io.micrometer.core.instrument.MeterRegistry;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * access-service end to end on a real PostgreSQL and a real Kafka broker: access facts sent over HTTP or the
@@ -42,35 +28,10 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(
         classes = AccessServiceApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "spring.config.name=access-service",
-            "leverwatch.embedded=true",
-            "leverwatch.demo-keys[0]=agency-a=" + AccessServiceIT.KEY_A,
-            "leverwatch.demo-keys[1]=agency-b=" + AccessServiceIT.KEY_B
-        })
-class AccessServiceIT {
-
-    static final String KEY_A = "lw_test_key_for_agency_a_0123456789abcdef";
-    static final String KEY_B = "lw_test_key_for_agency_b_0123456789abcdef";
-    static final ObjectMapper MAPPER = new ObjectMapper();
+        properties = "spring.config.name=access-service")
+class AccessServiceIT extends ServiceEndToEnd {
 
     static TopicReader accessEvents;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    MeterRegistry meters;
-
-    final HttpClient http = HttpClient.newHttpClient();
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        RealInfrastructure.register(registry);
-    }
 
     @BeforeAll
     static void readers() {
@@ -89,7 +50,7 @@ class AccessServiceIT {
         Map<String, Object> change = credentialsChange(accountId);
 
         assertThat(post(KEY_A, change).statusCode()).isEqualTo(202);
-        awaitCount("select count(*) from held_publication where account_id = ?", accountId, 1);
+        awaitHeld(accountId, 1);
         sendToInboundTopic(
                 KEY_A,
                 accountId,
@@ -97,7 +58,7 @@ class AccessServiceIT {
                         "leverwatch.access.revoked",
                         "2026-04-02T10:05:00Z",
                         Map.of("accountId", accountId, "revokedBy", "AGENCY", "role", "OWNER")));
-        awaitCount("select count(*) from held_publication where account_id = ?", accountId, 2);
+        awaitHeld(accountId, 2);
         assertThat(accessEvents.drain(Duration.ofSeconds(2)))
                 .noneMatch(r -> accountId.equals(
                         TopicReader.json(r).at("/data/accountId").asText()));
@@ -117,7 +78,7 @@ class AccessServiceIT {
         assertThat(published.get(0).get("originid").asText()).isEqualTo(change.get("id"));
         assertThat(published.get(0).get("time").asText()).isEqualTo("2026-04-02T10:00:00Z");
         assertThat(published.get(0).at("/data/ownerRetainsAccess").asBoolean()).isFalse();
-        awaitCount("select count(*) from held_publication where account_id = ?", accountId, 0);
+        awaitHeld(accountId, 0);
     }
 
     @Test
@@ -185,15 +146,15 @@ class AccessServiceIT {
         String accountId = "fb-" + UUID.randomUUID();
         double before = quarantined();
         assertThat(post(KEY_B, credentialsChange(accountId)).statusCode()).isEqualTo(202);
-        awaitCount("select count(*) from held_publication where account_id = ?", accountId, 1);
+        awaitHeld(accountId, 1);
 
         registered(contractId, "agency-a", accountId);
 
-        awaitCount("select count(*) from quarantined_event where account_id = ?", accountId, 1);
+        awaitCount("select count(*) from quarantined_event where gate_key = ?", "account:" + accountId, 1);
         assertThat(jdbc.queryForMap(
                         "select contract_id, sender_agency_id, owner_agency_id from quarantined_event"
-                                + " where account_id = ?",
-                        accountId))
+                                + " where gate_key = ?",
+                        "account:" + accountId))
                 .containsEntry("contract_id", contractId)
                 .containsEntry("sender_agency_id", "agency-b")
                 .containsEntry("owner_agency_id", "agency-a");
@@ -233,20 +194,9 @@ class AccessServiceIT {
         awaitCount("select count(*) from known_account where account_id = ?", accountId, 1);
     }
 
-    private void awaitCount(String countQuery, String id, int expected) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (jdbc.queryForObject(countQuery, Integer.class, id) != expected) {
-            assertThat(System.nanoTime())
-                    .as("waiting for " + countQuery + " " + id + " = " + expected)
-                    .isLessThan(deadline);
-            Thread.sleep(100);
-        }
-    }
-
-    private double quarantined() {
-        return meters.find("leverwatch.quarantined").counters().stream()
-                .mapToDouble(c -> c.count())
-                .sum();
+    /** Access events wait at the publication gate under their account. */
+    private void awaitHeld(String accountId, int expected) throws InterruptedException {
+        awaitCount("select count(*) from held_publication where gate_key = ?", "account:" + accountId, expected);
     }
 
     private static Map<String, Object> credentialsChange(String accountId) {
@@ -265,40 +215,10 @@ class AccessServiceIT {
     }
 
     private static List<JsonNode> publishedFor(String contractId, String accountId, int count) {
-        return accessEvents
-                .awaitMatching(
-                        r -> contractId.equals(TopicReader.key(r))
-                                && accountId.equals(TopicReader.json(r)
-                                        .at("/data/accountId")
-                                        .asText()),
-                        count,
-                        Duration.ofSeconds(30))
-                .stream()
-                .map(TopicReader::json)
-                .toList();
+        return accessEvents.awaitEvents(contractId, "/data/accountId", accountId, count, Duration.ofSeconds(30));
     }
 
-    private void sendToInboundTopic(String key, String recordKey, Map<String, Object> event) throws Exception {
-        try (var producer = new KafkaProducer<byte[], byte[]>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
-            var record = new ProducerRecord<>(
-                    Topics.INBOUND_ACCESS,
-                    recordKey.getBytes(StandardCharsets.UTF_8),
-                    json(event).getBytes(StandardCharsets.UTF_8));
-            record.headers().add("authorization", ("Bearer " + key).getBytes(StandardCharsets.UTF_8));
-            record.headers().add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
-            producer.send(record).get();
-        }
-    }
-
-    private HttpResponse<String> post(String key, Map<String, Object> event) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/events"))
-                .header("Content-Type", "application/cloudevents+json")
-                .header("Authorization", "Bearer " + key)
-                .POST(HttpRequest.BodyPublishers.ofString(json(event)))
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    private static void sendToInboundTopic(String key, String recordKey, Map<String, Object> event) throws Exception {
+        AgencySystem.send(Topics.INBOUND_ACCESS, key, recordKey, event);
     }
 }

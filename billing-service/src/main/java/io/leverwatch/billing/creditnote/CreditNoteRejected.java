@@ -1,50 +1,35 @@
 package io.leverwatch.billing.creditnote;
 
 import io.leverwatch.events.Money;
-import io.leverwatch.kit.web.DomainRejection;
+import io.leverwatch.kit.web.ReasonedRejection;
+import io.leverwatch.kit.web.RejectionReason;
+import io.leverwatch.kit.web.RejectionReason.Conflict;
 
 /**
- * A credit note was refused; nothing was recorded. The message says what is wrong in words a user
- * understands; {@link Reason#isConflict()} tells a request that is wrong in itself (HTTP 422) from one the
- * credit note's state forbids (HTTP 409). As a {@link DomainRejection} it is answered as a problem over
- * HTTP and dead-lettered on Kafka.
+ * A credit note was refused; nothing was recorded. As a {@link ReasonedRejection} it names the {@link Reason},
+ * is answered as a problem over HTTP (409 when the credit note's state forbids it, 422 when the request is
+ * wrong in itself) and dead-lettered on Kafka.
  */
-public class CreditNoteRejected extends DomainRejection {
+public class CreditNoteRejected extends ReasonedRejection {
 
-    /** Which rule refused the command. */
-    public enum Reason {
-        MISSING_FIELD(false),
-        NON_POSITIVE_AMOUNT(false),
-        INVALID_CURRENCY(false),
-        ALREADY_ISSUED(true);
-
-        private final boolean conflict;
-
-        Reason(boolean conflict) {
-            this.conflict = conflict;
-        }
-
-        /** True when the request is well formed but the credit note's state forbids it. */
-        public boolean isConflict() {
-            return conflict;
-        }
+    /** Which rule refused the command; a {@link Conflict} with what is recorded, or a request wrong in itself. */
+    public enum Reason implements RejectionReason {
+        MISSING_FIELD,
+        NON_POSITIVE_AMOUNT,
+        INVALID_CURRENCY,
+        @Conflict
+        ALREADY_ISSUED;
     }
 
     private final String creditNoteId;
-    private final Reason reason;
 
     CreditNoteRejected(String creditNoteId, Reason reason, String message) {
-        super(reason.isConflict() ? Kind.CONFLICT : Kind.UNPROCESSABLE, message);
+        super(reason, message);
         this.creditNoteId = creditNoteId;
-        this.reason = reason;
     }
 
     public String creditNoteId() {
         return creditNoteId;
-    }
-
-    public Reason reason() {
-        return reason;
     }
 
     static CreditNoteRejected missing(String creditNoteId, String field) {

@@ -1,6 +1,5 @@
 package io.leverwatch.billing.ingest;
 
-import io.leverwatch.billing.contracts.KnownContracts;
 import io.leverwatch.billing.creditnote.IssueCreditNote;
 import io.leverwatch.billing.invoice.CancelInvoice;
 import io.leverwatch.billing.invoice.DeclareOverdue;
@@ -11,6 +10,7 @@ import io.leverwatch.billing.invoice.RecordFormalNotice;
 import io.leverwatch.billing.invoice.RecordPayment;
 import io.leverwatch.events.EventTypes;
 import io.leverwatch.events.Money;
+import io.leverwatch.kit.contracts.KnownContracts;
 import io.leverwatch.kit.ingest.CommandSender;
 import io.leverwatch.kit.ingest.InboundEvent;
 import io.leverwatch.kit.ingest.InboundEventHandler;

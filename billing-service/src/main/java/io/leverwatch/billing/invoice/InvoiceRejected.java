@@ -1,57 +1,46 @@
 package io.leverwatch.billing.invoice;
 
 import io.leverwatch.events.Money;
-import io.leverwatch.kit.web.DomainRejection;
+import io.leverwatch.kit.web.ReasonedRejection;
+import io.leverwatch.kit.web.RejectionReason;
+import io.leverwatch.kit.web.RejectionReason.Conflict;
 import java.time.LocalDate;
 
 /**
- * A command on an invoice was refused; nothing was recorded. The message says what is wrong in words a
- * user understands; {@link #reason()} says which rule refused it, and {@link Reason#isConflict()} whether
- * the request itself is wrong (HTTP 422) or the invoice's current state forbids it (HTTP 409). As a
- * {@link DomainRejection} it is answered as a problem over HTTP and dead-lettered on Kafka.
+ * A command on an invoice was refused; nothing was recorded. As a {@link ReasonedRejection} it names the
+ * {@link Reason}, is answered as a problem over HTTP (409 when the invoice's current state forbids the
+ * command, 422 when the request is wrong in itself) and dead-lettered on Kafka.
  */
-public class InvoiceRejected extends DomainRejection {
+public class InvoiceRejected extends ReasonedRejection {
 
-    /** Which rule refused the command. */
-    public enum Reason {
-        MISSING_FIELD(false),
-        NON_POSITIVE_AMOUNT(false),
-        INVALID_CURRENCY(false),
-        DUE_BEFORE_ISSUE(false),
-        UNKNOWN_INVOICE(false),
-        ALREADY_ISSUED(true),
-        CURRENCY_MISMATCH(true),
-        OVERPAYMENT(true),
-        ALREADY_PAID(true),
-        CANCELLED(true);
-
-        private final boolean conflict;
-
-        Reason(boolean conflict) {
-            this.conflict = conflict;
-        }
-
-        /** True when the request is well formed but the invoice's state forbids it. */
-        public boolean isConflict() {
-            return conflict;
-        }
+    /** Which rule refused the command; a {@link Conflict} with what is recorded, or a request wrong in itself. */
+    public enum Reason implements RejectionReason {
+        MISSING_FIELD,
+        NON_POSITIVE_AMOUNT,
+        INVALID_CURRENCY,
+        DUE_BEFORE_ISSUE,
+        UNKNOWN_INVOICE,
+        @Conflict
+        ALREADY_ISSUED,
+        @Conflict
+        CURRENCY_MISMATCH,
+        @Conflict
+        OVERPAYMENT,
+        @Conflict
+        ALREADY_PAID,
+        @Conflict
+        CANCELLED;
     }
 
     private final String invoiceId;
-    private final Reason reason;
 
     InvoiceRejected(String invoiceId, Reason reason, String message) {
-        super(reason.isConflict() ? Kind.CONFLICT : Kind.UNPROCESSABLE, message);
+        super(reason, message);
         this.invoiceId = invoiceId;
-        this.reason = reason;
     }
 
     public String invoiceId() {
         return invoiceId;
-    }
-
-    public Reason reason() {
-        return reason;
     }
 
     static InvoiceRejected missing(String invoiceId, String field) {

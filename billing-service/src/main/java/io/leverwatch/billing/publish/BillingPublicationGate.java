@@ -1,9 +1,12 @@
 package io.leverwatch.billing.publish;
 
-import io.leverwatch.billing.contracts.KnownContracts;
 import io.leverwatch.events.EventCatalog;
+import io.leverwatch.kit.contracts.KnownContracts;
+import io.leverwatch.kit.gate.GateKey;
+import io.leverwatch.kit.gate.OutgoingEvent;
+import io.leverwatch.kit.gate.PublicationHold;
+import io.leverwatch.kit.gate.Registration;
 import io.leverwatch.kit.publish.EventFields;
-import io.leverwatch.kit.publish.MetaDataKeys;
 import io.leverwatch.kit.publish.PublicationGate;
 import java.util.Optional;
 import org.axonframework.eventhandling.EventMessage;
@@ -11,23 +14,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * Lets a billing event leave the service only once its contract is known and owned by the agency that sent
- * it. Until contract-service has registered the contract the event is held ({@link HeldPublications}); if
- * the contract turns out to be another agency's it is quarantined ({@link Quarantine}).
+ * it. Until contract-service has registered the contract the event is held ({@link ReleaseWhenContractKnown}
+ * publishes it then); if the contract turns out to be another agency's it is quarantined.
  */
 @Component
 class BillingPublicationGate implements PublicationGate {
 
     private final KnownContracts contracts;
-    private final PublicationLocks locks;
-    private final HeldPublications held;
-    private final Quarantine quarantine;
+    private final PublicationHold holding;
 
-    BillingPublicationGate(
-            KnownContracts contracts, PublicationLocks locks, HeldPublications held, Quarantine quarantine) {
+    BillingPublicationGate(KnownContracts contracts, PublicationHold holding) {
         this.contracts = contracts;
-        this.locks = locks;
-        this.held = held;
-        this.quarantine = quarantine;
+        this.holding = holding;
     }
 
     @Override
@@ -37,28 +35,21 @@ class BillingPublicationGate implements PublicationGate {
         if (type.isEmpty() || contractId == null) {
             return new Skip("not a published event");
         }
+        OutgoingEvent event = OutgoingEvent.of(type.get(), payload, message);
+        GateKey key = GateKey.contract(contractId);
         Optional<String> owner = contracts.agencyOf(contractId);
         if (owner.isEmpty()) {
             // The contract may be arriving right now: decide under its lock, as the release does.
-            locks.lockContract(contractId);
+            holding.lock(key);
             owner = contracts.agencyOf(contractId);
         }
         if (owner.isEmpty()) {
-            held.hold(contractId, message.getIdentifier(), type.get(), payload, message.getMetaData());
+            holding.hold(key, event);
             return new Hold("contract " + contractId + " is not known yet");
         }
-        // Events the service raises itself without an agency's command carry no agency: their invoice's
-        // issue was checked already.
-        Object sender = message.getMetaData().get(MetaDataKeys.AGENCY_ID);
-        if (sender != null && !sender.equals(owner.get())) {
-            quarantine.quarantine(
-                    message.getIdentifier(),
-                    type.get(),
-                    payload,
-                    message.getMetaData(),
-                    contractId,
-                    sender.toString(),
-                    owner.get());
+        // Events the service raises itself without an agency's command carry no agency, and are never
+        // quarantined: their invoice's issue was checked already.
+        if (holding.quarantineIfForeign(event, Registration.ofContract(contractId, owner.get()))) {
             return new Skip("quarantined: contract " + contractId + " is another agency's");
         }
         return new Publish(contractId);

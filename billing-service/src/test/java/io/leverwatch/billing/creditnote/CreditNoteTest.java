@@ -1,14 +1,12 @@
 package io.leverwatch.billing.creditnote;
 
-import static org.hamcrest.Matchers.equalTo;
+import static io.leverwatch.kit.test.Rejections.rejectedFor;
 
 import io.leverwatch.billing.creditnote.CreditNoteRejected.Reason;
 import io.leverwatch.events.Money;
 import io.leverwatch.events.billing.CreditNoteIssued;
 import java.time.Instant;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.FeatureMatcher;
-import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,15 +22,6 @@ class CreditNoteTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(CreditNote.class);
-    }
-
-    private static Matcher<CreditNoteRejected> rejectedFor(Reason reason) {
-        return new FeatureMatcher<>(equalTo(reason), "a credit note rejected for", "reason") {
-            @Override
-            protected Reason featureValueOf(CreditNoteRejected actual) {
-                return actual.reason();
-            }
-        };
     }
 
     @Test

@@ -1,6 +1,6 @@
 package io.leverwatch.billing.invoice;
 
-import static org.hamcrest.Matchers.equalTo;
+import static io.leverwatch.kit.test.Rejections.rejectedFor;
 
 import io.leverwatch.billing.invoice.InvoiceRejected.Reason;
 import io.leverwatch.events.Money;
@@ -17,8 +17,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.TestExecutor;
-import org.hamcrest.FeatureMatcher;
-import org.hamcrest.Matcher;
 import org.junit.jupiter.api.Test;
 
 class InvoiceTest {
@@ -65,15 +63,6 @@ class InvoiceTest {
     private static InvoiceOverdue overdueFromDueDate(String outstanding) {
         return new InvoiceOverdue(
                 INVOICE, CONTRACT, Money.of(outstanding, "EUR"), OverdueCause.DUE_DATE_PASSED, OVERDUE_FROM);
-    }
-
-    private static Matcher<InvoiceRejected> rejectedFor(Reason reason) {
-        return new FeatureMatcher<>(equalTo(reason), "an invoice rejected for", "reason") {
-            @Override
-            protected Reason featureValueOf(InvoiceRejected actual) {
-                return actual.reason();
-            }
-        };
     }
 
     @Test

@@ -1,22 +1,17 @@
 package io.leverwatch.billing.it;
 
 import static io.leverwatch.kit.test.CloudEvents.event;
-import static io.leverwatch.kit.test.CloudEvents.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leverwatch.billing.BillingServiceApplication;
 import io.leverwatch.events.Topics;
-import io.leverwatch.kit.test.RealInfrastructure;
+import io.leverwatch.kit.test.AgencySystem;
+import io.leverwatch.kit.test.ContractEventsFeed;
+import io.leverwatch.kit.test.ServiceEndToEnd;
 import io.leverwatch.kit.test.TopicReader;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -24,20 +19,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * billing-service end to end on a real PostgreSQL and a real Kafka broker: invoices sent over HTTP or the
@@ -47,39 +33,15 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(
         classes = BillingServiceApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "spring.config.name=billing-service",
-            "leverwatch.embedded=true",
-            "leverwatch.demo-keys[0]=agency-a=" + BillingServiceIT.KEY_A,
-            "leverwatch.demo-keys[1]=agency-b=" + BillingServiceIT.KEY_B
-        })
+        properties = "spring.config.name=billing-service")
 // Closed after the class, so its deadline scheduler does not run beside the restart test's services.
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class BillingServiceIT {
+class BillingServiceIT extends ServiceEndToEnd {
 
-    static final String KEY_A = "lw_test_key_for_agency_a_0123456789abcdef";
-    static final String KEY_B = "lw_test_key_for_agency_b_0123456789abcdef";
-    static final ObjectMapper MAPPER = new ObjectMapper();
     static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
 
     static TopicReader billingEvents;
     static TopicReader deadLetters;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    MeterRegistry meters;
-
-    final HttpClient http = HttpClient.newHttpClient();
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        RealInfrastructure.register(registry);
-    }
 
     @BeforeAll
     static void readers() {
@@ -214,7 +176,7 @@ class BillingServiceIT {
                 .extracting(e -> e.get("type").asText())
                 .containsExactly("leverwatch.invoice.issued", "leverwatch.invoice.disputed");
         // The release commits just after the broker acknowledged what it published.
-        awaitCount("select count(*) from held_publication where contract_id = ?", contractId, 0);
+        awaitCount("select count(*) from held_publication where gate_key = ?", "contract:" + contractId, 0);
     }
 
     @Test
@@ -228,7 +190,7 @@ class BillingServiceIT {
 
         ContractEventsFeed.registerContract(contractId, "agency-a");
 
-        awaitRow("select count(*) from quarantined_event where contract_id = ?", contractId);
+        awaitCount("select count(*) from quarantined_event where contract_id = ?", contractId, 1);
         assertThat(jdbc.queryForMap(
                         "select sender_agency_id, owner_agency_id, event_type from quarantined_event"
                                 + " where contract_id = ?",
@@ -330,42 +292,12 @@ class BillingServiceIT {
     private String knownContract(String agencyId) throws InterruptedException {
         String contractId = "c-" + UUID.randomUUID();
         ContractEventsFeed.registerContract(contractId, agencyId);
-        awaitRow("select count(*) from known_contract where contract_id = ?", contractId);
+        awaitCount("select count(*) from known_contract where contract_id = ?", contractId, 1);
         return contractId;
     }
 
-    private void awaitRow(String countQuery, String id) throws InterruptedException {
-        awaitCount(countQuery, id, 1);
-    }
-
-    private void awaitCount(String countQuery, String id, int expected) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (jdbc.queryForObject(countQuery, Integer.class, id) != expected) {
-            assertThat(System.nanoTime())
-                    .as("waiting for " + countQuery + " " + id)
-                    .isLessThan(deadline);
-            Thread.sleep(100);
-        }
-    }
-
-    private double quarantined() {
-        return meters.find("leverwatch.quarantined").counters().stream()
-                .mapToDouble(c -> c.count())
-                .sum();
-    }
-
     private static List<JsonNode> publishedFor(String contractId, String invoiceId, int count) {
-        return billingEvents
-                .awaitMatching(
-                        r -> contractId.equals(TopicReader.key(r))
-                                && invoiceId.equals(TopicReader.json(r)
-                                        .at("/data/invoiceId")
-                                        .asText()),
-                        count,
-                        Duration.ofSeconds(30))
-                .stream()
-                .map(TopicReader::json)
-                .toList();
+        return billingEvents.awaitEvents(contractId, "/data/invoiceId", invoiceId, count, Duration.ofSeconds(30));
     }
 
     private static BigDecimal outstanding(JsonNode event) {
@@ -399,27 +331,7 @@ class BillingServiceIT {
                 Map.of("invoiceId", invoiceId, "amount", amount, "currency", currency));
     }
 
-    private void sendToInboundTopic(String key, String recordKey, Map<String, Object> event) throws Exception {
-        try (var producer = new KafkaProducer<byte[], byte[]>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
-            var record = new ProducerRecord<>(
-                    Topics.INBOUND_BILLING,
-                    recordKey.getBytes(StandardCharsets.UTF_8),
-                    json(event).getBytes(StandardCharsets.UTF_8));
-            record.headers().add("authorization", ("Bearer " + key).getBytes(StandardCharsets.UTF_8));
-            record.headers().add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
-            producer.send(record).get();
-        }
-    }
-
-    private HttpResponse<String> post(String key, Map<String, Object> event) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/events"))
-                .header("Content-Type", "application/cloudevents+json")
-                .header("Authorization", "Bearer " + key)
-                .POST(HttpRequest.BodyPublishers.ofString(json(event)))
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    private static void sendToInboundTopic(String key, String recordKey, Map<String, Object> event) throws Exception {
+        AgencySystem.send(Topics.INBOUND_BILLING, key, recordKey, event);
     }
 }

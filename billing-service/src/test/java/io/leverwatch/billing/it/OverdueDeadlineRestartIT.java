@@ -1,16 +1,16 @@
 package io.leverwatch.billing.it;
 
-import static io.leverwatch.kit.test.CloudEvents.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leverwatch.billing.BillingServiceApplication;
 import io.leverwatch.events.Topics;
+import io.leverwatch.kit.test.AgencySystem;
+import io.leverwatch.kit.test.ContractEventsFeed;
 import io.leverwatch.kit.test.RealInfrastructure;
+import io.leverwatch.kit.test.Rows;
+import io.leverwatch.kit.test.ServiceEndToEnd;
 import io.leverwatch.kit.test.TopicReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -34,10 +34,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class OverdueDeadlineRestartIT {
 
-    static final String KEY_A = "lw_test_key_for_agency_a_0123456789abcdef";
     static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
-
-    final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void aDeadlineScheduledBeforeARestartFiresAfterIt() throws Exception {
@@ -48,7 +45,11 @@ class OverdueDeadlineRestartIT {
 
         try (TopicReader billingEvents = new TopicReader(Topics.BILLING_EVENTS)) {
             try (ConfigurableApplicationContext first = start(Duration.ZERO)) {
-                awaitKnown(first, contractId);
+                Rows.awaitCount(
+                        first.getBean(JdbcTemplate.class),
+                        "select count(*) from known_contract where contract_id = ?",
+                        contractId,
+                        1);
                 HttpResponse<String> issued = post(
                         first, BillingServiceIT.issue(invoiceId, contractId, "1200.00", TODAY.minusDays(1), dueOn));
                 assertThat(issued.statusCode()).isEqualTo(202);
@@ -84,7 +85,7 @@ class OverdueDeadlineRestartIT {
         RealInfrastructure.register((name, value) -> properties.put(name, value.get()));
         properties.put("server.port", 0);
         properties.put("leverwatch.embedded", true);
-        properties.put("leverwatch.demo-keys[0]", "agency-a=" + KEY_A);
+        properties.put("leverwatch.demo-keys[0]", "agency-a=" + ServiceEndToEnd.KEY_A);
         properties.put("leverwatch.deadlines.polling-interval", "1s");
         properties.put("test.clock-shift", shift.toString());
         // As arguments, so they win over the kit's defaults as the environment does in production.
@@ -99,19 +100,6 @@ class OverdueDeadlineRestartIT {
         @Bean
         Clock clock(Environment environment) {
             return Clock.offset(Clock.systemUTC(), Duration.parse(environment.getProperty("test.clock-shift")));
-        }
-    }
-
-    private static void awaitKnown(ConfigurableApplicationContext context, String contractId) throws Exception {
-        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (jdbc.queryForObject(
-                        "select count(*) from known_contract where contract_id = ?", Integer.class, contractId)
-                == 0) {
-            assertThat(System.nanoTime())
-                    .as("contract " + contractId + " known")
-                    .isLessThan(deadline);
-            Thread.sleep(100);
         }
     }
 
@@ -137,14 +125,9 @@ class OverdueDeadlineRestartIT {
                 .toList();
     }
 
-    private HttpResponse<String> post(ConfigurableApplicationContext context, Map<String, Object> event)
+    private static HttpResponse<String> post(ConfigurableApplicationContext context, Map<String, Object> event)
             throws Exception {
-        String port = context.getEnvironment().getProperty("local.server.port");
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/events"))
-                .header("Content-Type", "application/cloudevents+json")
-                .header("Authorization", "Bearer " + KEY_A)
-                .POST(HttpRequest.BodyPublishers.ofString(json(event)))
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+        return AgencySystem.post(port, ServiceEndToEnd.KEY_A, event);
     }
 }

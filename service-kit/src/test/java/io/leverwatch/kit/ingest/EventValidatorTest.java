@@ -23,8 +23,7 @@ class EventValidatorTest {
         return mapper.readTree("""
                 {"specversion":"1.0","id":"e-1","source":"https://billing.example","type":"leverwatch.invoice.issued",
                  "time":"2026-02-01T10:00:00Z","data":{"invoiceId":"inv-1","contractId":"c-1","amount":%s,
-                 "currency":"%s","issuedOn":"2026-02-01","dueOn":"2026-03-01"}}"""
-                .formatted(amount, currency));
+                 "currency":"%s","issuedOn":"2026-02-01","dueOn":"2026-03-01"}}""".formatted(amount, currency));
     }
 
     List<String> fieldsOf(List<FieldError> errors) {
@@ -60,9 +59,17 @@ class EventValidatorTest {
     void missingAttributesAndFieldsAreAllNamed() throws Exception {
         JsonNode event = mapper.readTree("""
                 {"specversion":"0.3","type":"leverwatch.invoice.issued","data":{"invoiceId":"inv-1"}}""");
-        assertThat(fieldsOf(validator.check(event))).contains(
-                "/specversion", "/id", "/source", "/time", "/data/contractId", "/data/amount", "/data/currency",
-                "/data/issuedOn", "/data/dueOn");
+        assertThat(fieldsOf(validator.check(event)))
+                .contains(
+                        "/specversion",
+                        "/id",
+                        "/source",
+                        "/time",
+                        "/data/contractId",
+                        "/data/amount",
+                        "/data/currency",
+                        "/data/issuedOn",
+                        "/data/dueOn");
     }
 
     @Test

@@ -54,6 +54,21 @@ public final class TopicReader implements AutoCloseable {
         return seen.stream().filter(matcher).toList();
     }
 
+    /**
+     * Polls until {@code count} events keyed by {@code key} carry {@code value} at the JSON {@code pointer} (e.g.
+     * {@code /data/invoiceId}), or the timeout passes; returns those seen so far, as JSON, in topic order.
+     */
+    public List<JsonNode> awaitEvents(String key, String pointer, String value, int count, Duration timeout) {
+        return awaitMatching(
+                        r -> key.equals(key(r))
+                                && value.equals(json(r).at(pointer).asText()),
+                        count,
+                        timeout)
+                .stream()
+                .map(TopicReader::json)
+                .toList();
+    }
+
     /** Everything that arrives within the window, for checks that nothing (more) was published. */
     public List<ConsumerRecord<byte[], byte[]>> drain(Duration window) {
         long deadline = System.nanoTime() + window.toNanos();

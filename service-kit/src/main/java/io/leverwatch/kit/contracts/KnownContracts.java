@@ -1,15 +1,13 @@
-package io.leverwatch.access.contracts;
+package io.leverwatch.kit.contracts;
 
 import io.leverwatch.kit.ingest.Ownership;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
 
 /**
- * The contracts access-service has learnt of from contract-service's published events, and the agency that
- * owns each. A contract, once known, stays known with the same owner.
+ * The contracts this service has learnt of from contract-service's published events, and the agency that owns
+ * each. A contract, once known, stays known with the same owner.
  */
-@Component
 public class KnownContracts {
 
     private final JdbcTemplate jdbc;
@@ -32,10 +30,12 @@ public class KnownContracts {
                 .orElse(Ownership.UNKNOWN);
     }
 
-    void register(String contractId, String agencyId) {
-        jdbc.update(
-                "insert into known_contract (contract_id, agency_id) values (?, ?) on conflict do nothing",
-                contractId,
-                agencyId);
+    /** Records the contract; a redelivered registration changes nothing. True when it was new. */
+    boolean register(String contractId, String agencyId) {
+        return jdbc.update(
+                        "insert into known_contract (contract_id, agency_id) values (?, ?) on conflict do nothing",
+                        contractId,
+                        agencyId)
+                == 1;
     }
 }

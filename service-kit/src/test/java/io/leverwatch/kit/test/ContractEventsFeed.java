@@ -1,12 +1,10 @@
-package io.leverwatch.access.it;
+package io.leverwatch.kit.test;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.jackson.JsonFormat;
 import io.leverwatch.events.EventTypes;
 import io.leverwatch.events.Topics;
-import io.leverwatch.kit.test.CloudEvents;
-import io.leverwatch.kit.test.RealInfrastructure;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -19,12 +17,13 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * Plays contract-service in the tests: publishes its events on {@code leverwatch.contract.events} exactly
- * as its OutboundPublisher does (structured CloudEvent, the record as JSON {@code data}, keyed by contract).
+ * Plays contract-service in the tests of the services downstream of it: publishes its events on
+ * {@code leverwatch.contract.events} exactly as its OutboundPublisher does (structured CloudEvent, the record as
+ * JSON {@code data}, keyed by contract).
  */
-final class ContractEventsFeed {
+public final class ContractEventsFeed {
 
-    static void registerContract(String contractId, String agencyId) {
+    public static void registerContract(String contractId, String agencyId) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("contractId", contractId);
         data.put("agencyId", agencyId);
@@ -37,7 +36,7 @@ final class ContractEventsFeed {
         publish(EventTypes.CONTRACT_REGISTERED, contractId, agencyId, data, "2026-01-05T09:00:00Z");
     }
 
-    static void registerAccount(String contractId, String agencyId, String accountId) {
+    public static void registerAccount(String contractId, String agencyId, String accountId) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("contractId", contractId);
         data.put("agencyId", agencyId);

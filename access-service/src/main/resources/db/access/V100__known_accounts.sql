@@ -1,10 +1,3 @@
--- Contracts learnt from leverwatch.contract.events, and the agency that owns each.
-create table known_contract (
-    contract_id varchar(128) primary key,
-    agency_id   varchar(128) not null,
-    learnt_at   timestamptz  not null default now()
-);
-
 -- Accounts registered by contract-service: the contract they are managed under and its agency.
 create table known_account (
     account_id      varchar(128) primary key,

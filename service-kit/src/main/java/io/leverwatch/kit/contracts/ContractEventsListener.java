@@ -1,63 +1,67 @@
-package io.leverwatch.billing.contracts;
+package io.leverwatch.kit.contracts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leverwatch.events.EventCatalog;
 import io.leverwatch.events.EventTypes;
 import io.leverwatch.events.contract.ContractRegistered;
 import java.io.IOException;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Learns contracts from {@code leverwatch.contract.events} (structured CloudEvents whose {@code data} is the
- * events-api record). Only registrations matter here: they tell which agency owns a contract.
+ * Reads {@code leverwatch.contract.events} (structured CloudEvents whose {@code data} is the events-api record):
+ * learns each registered contract and its agency, then hands every event to the service's handlers for its
+ * type. A record that cannot be read is logged and skipped, since retrying cannot repair it; a database or
+ * broker failure is thrown, so the record is retried.
  */
-@Component
 class ContractEventsListener {
 
     private static final Logger log = LoggerFactory.getLogger(ContractEventsListener.class);
 
     private final ObjectMapper mapper;
     private final KnownContracts contracts;
+    private final List<ContractEventHandler<?>> handlers;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
 
     ContractEventsListener(
             ObjectMapper mapper,
             KnownContracts contracts,
+            List<ContractEventHandler<?>> handlers,
             ApplicationEventPublisher events,
-            PlatformTransactionManager transactionManager) {
+            TransactionTemplate transaction) {
         this.mapper = mapper;
         this.contracts = contracts;
+        this.handlers = handlers;
         this.events = events;
-        this.transaction = new TransactionTemplate(transactionManager);
+        this.transaction = transaction;
     }
 
-    /** A database or broker failure is thrown, so the record is retried rather than skipped. */
     void onRecord(ConsumerRecord<byte[], byte[]> record) {
         JsonNode event = parse(record);
-        if (event == null
-                || !EventTypes.CONTRACT_REGISTERED.equals(event.path("type").asText())) {
+        if (event == null) {
             return;
         }
-        ContractRegistered registered;
-        try {
-            registered = mapper.treeToValue(event.get("data"), ContractRegistered.class);
-        } catch (IOException | IllegalArgumentException e) {
-            // Retrying cannot repair a record: say so loudly and move on.
-            log.error(
-                    "unreadable registration {} at {}@{}: {}",
-                    event.path("id").asText(),
-                    record.topic(),
-                    record.offset(),
-                    e.getMessage());
-            return;
+        String type = event.path("type").asText();
+        if (EventTypes.CONTRACT_REGISTERED.equals(type)) {
+            ContractRegistered registered = data(event, record, ContractRegistered.class);
+            if (registered != null) {
+                learn(registered);
+            }
         }
+        for (ContractEventHandler<?> handler : handlers) {
+            if (EventCatalog.typeOf(handler.eventType()).filter(type::equals).isPresent()) {
+                handle(handler, event, record);
+            }
+        }
+    }
+
+    private void learn(ContractRegistered registered) {
         transaction.executeWithoutResult(status -> {
             if (contracts.register(registered.contractId(), registered.agencyId())) {
                 log.info("contract {} of agency {} is known", registered.contractId(), registered.agencyId());
@@ -65,6 +69,28 @@ class ContractEventsListener {
             // Also on a redelivery: releasing what is held is idempotent, and cheap when nothing is.
             events.publishEvent(new ContractBecameKnown(registered.contractId(), registered.agencyId()));
         });
+    }
+
+    private <T> void handle(ContractEventHandler<T> handler, JsonNode event, ConsumerRecord<byte[], byte[]> record) {
+        T data = data(event, record, handler.eventType());
+        if (data != null) {
+            handler.on(data);
+        }
+    }
+
+    private <T> T data(JsonNode event, ConsumerRecord<byte[], byte[]> record, Class<T> type) {
+        try {
+            return mapper.treeToValue(event.get("data"), type);
+        } catch (IOException | IllegalArgumentException e) {
+            log.error(
+                    "unreadable {} {} at {}@{}: {}",
+                    type.getSimpleName(),
+                    event.path("id").asText(),
+                    record.topic(),
+                    record.offset(),
+                    e.getMessage());
+            return null;
+        }
     }
 
     private JsonNode parse(ConsumerRecord<byte[], byte[]> record) {

@@ -1,4 +1,4 @@
-package io.leverwatch.access.publish;
+package io.leverwatch.kit.gate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -8,14 +8,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
 
 /**
- * Access events stored before their account was attached to a contract (so without a contract id), kept in
- * {@code held_publication} in the order they were held (the event store's order) until the attachment. The
- * payload is kept as JSON under its CloudEvents type, so only published-language records come back.
+ * Events kept back from publication, in {@code held_publication} under their gate key, in the order they were
+ * held (the event store's order). The payload is kept as the JSON it will be published with, under its
+ * CloudEvents type, so only published-language records come back.
  */
-@Component
 class HeldPublications {
 
     private static final TypeReference<Map<String, Object>> META_DATA = new TypeReference<>() {};
@@ -29,29 +27,29 @@ class HeldPublications {
     }
 
     /** Keeps the event; holding it again (a replay of the publisher) changes nothing. */
-    void hold(String accountId, String eventId, String eventType, Object payload, Map<String, ?> metaData) {
+    void hold(GateKey key, OutgoingEvent event) {
         jdbc.update(
-                "insert into held_publication (account_id, event_id, event_type, payload, metadata)"
+                "insert into held_publication (gate_key, event_id, event_type, payload, metadata)"
                         + " values (?, ?, ?, ?, ?) on conflict (event_id) do nothing",
-                accountId,
-                eventId,
-                eventType,
-                json(payload),
-                json(new HashMap<>(metaData)));
+                key.toString(),
+                event.eventId(),
+                event.eventType(),
+                GateJson.write(mapper, event.payload()),
+                GateJson.write(mapper, new HashMap<>(event.metaData())));
     }
 
-    /** Removes and returns the account's held events, oldest first. Call it under the account's lock. */
-    List<HeldEvent> take(String accountId) {
-        List<HeldEvent> held = jdbc.query(
-                "select event_id, event_type, payload, metadata from held_publication where account_id = ?"
+    /** Removes and returns the key's held events, oldest first. Call it under the key's lock. */
+    List<OutgoingEvent> take(GateKey key) {
+        List<OutgoingEvent> held = jdbc.query(
+                "select event_id, event_type, payload, metadata from held_publication where gate_key = ?"
                         + " order by id",
-                (rs, row) -> new HeldEvent(
+                (rs, row) -> new OutgoingEvent(
                         rs.getString("event_id"),
                         rs.getString("event_type"),
                         payload(rs.getString("event_type"), rs.getString("payload")),
                         metaData(rs.getString("metadata"))),
-                accountId);
-        jdbc.update("delete from held_publication where account_id = ?", accountId);
+                key.toString());
+        jdbc.update("delete from held_publication where gate_key = ?", key.toString());
         return held;
     }
 
@@ -70,15 +68,6 @@ class HeldPublications {
             return mapper.readValue(json, META_DATA);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot read held metadata", e);
-        }
-    }
-
-    private String json(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(
-                    "cannot serialize " + value.getClass().getSimpleName(), e);
         }
     }
 }
