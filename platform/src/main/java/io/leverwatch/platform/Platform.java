@@ -69,10 +69,14 @@ public final class Platform implements AutoCloseable {
         return this;
     }
 
+    /** The platform's settings go in as command-line arguments: they must win over each service's own file. */
     private void start(SpringApplicationBuilder builder, Map<String, Object> common, int port) {
         Map<String, Object> properties = new LinkedHashMap<>(common);
         properties.put("server.port", port);
-        services.add(builder.properties(properties).registerShutdownHook(false).run());
+        String[] args = properties.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        services.add(builder.registerShutdownHook(false).run(args));
     }
 
     public int port(String service) {
