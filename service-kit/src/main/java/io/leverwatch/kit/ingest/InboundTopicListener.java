@@ -63,6 +63,9 @@ public class InboundTopicListener {
         try {
             List<InboundEvent> events = read(record, agency.get());
             pipeline.accept(events, "kafka");
+        } catch (PartiallyAcceptedException e) {
+            // The events before the refused one are accepted; redriving this record finds them as duplicates.
+            rejectRefusal(record, e.refusal());
         } catch (InvalidEventsException e) {
             reject(record, "invalid", e.errors());
         } catch (ForbiddenEventException e) {
@@ -74,6 +77,19 @@ public class InboundTopicListener {
                     record,
                     "rejected",
                     List.of(new FieldError("/", "nothing is recorded under id " + e.getAggregateIdentifier(), null)));
+        }
+    }
+
+    private void rejectRefusal(ConsumerRecord<byte[], byte[]> record, RuntimeException refusal) {
+        if (refusal instanceof ForbiddenEventException e) {
+            reject(record, "forbidden", List.of(new FieldError("/data/contractId", e.getMessage(), e.eventId())));
+        } else if (refusal instanceof DomainRejection e) {
+            reject(record, "rejected", List.of(new FieldError("/", e.getMessage(), null)));
+        } else if (refusal instanceof AggregateNotFoundException e) {
+            reject(record, "rejected", List.of(new FieldError(
+                    "/", "nothing is recorded under id " + e.getAggregateIdentifier(), null)));
+        } else {
+            throw refusal;
         }
     }
 

@@ -9,13 +9,20 @@ import org.slf4j.MDC;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Accepts validated events: all of a delivery or none of it. In one transaction, each event is recorded
- * for de-duplication, its ownership is checked and it becomes a command; a redelivered event counts as a
- * duplicate and changes nothing.
+ * Accepts validated events, in order, each in its own transaction: the event is recorded for
+ * de-duplication, its ownership is checked and it becomes a command; a redelivered event counts as a
+ * duplicate and changes nothing. A delivery is validated whole before this (a 400 accepts nothing); if a
+ * business rule then refuses event k, events before it stay accepted and the refusal says so.
+ *
+ * <p>Why not one transaction per batch: an aggregate's lock is released when its command ends, before
+ * the batch would commit, so another writer of the same aggregate (a Kafka consumer) could wait on the
+ * uncommitted rows while the batch waits for the aggregate again: a deadlock between the JVM lock and the
+ * database lock. One transaction per event has no such cycle; a lost race is retried.
  */
 public class IngestionPipeline {
 
     private static final Logger log = LoggerFactory.getLogger(IngestionPipeline.class);
+    private static final int MAX_ATTEMPTS = 5;
 
     private final Map<String, InboundEventHandler> handlersByType = new HashMap<>();
     private final ProcessedEvents processed;
@@ -38,21 +45,41 @@ public class IngestionPipeline {
     }
 
     public IngestionResult accept(List<InboundEvent> events, String transport) {
-        IngestionResult result = transaction.execute(status -> {
-            int accepted = 0;
-            int duplicates = 0;
+        int accepted = 0;
+        int duplicates = 0;
+        try {
             for (InboundEvent event : events) {
-                if (acceptOne(event, transport)) {
+                if (acceptWithRetry(event, transport)) {
                     accepted++;
                 } else {
                     duplicates++;
                 }
             }
-            return new IngestionResult(accepted, duplicates);
-        });
-        metrics.accepted(transport, result.accepted());
-        metrics.duplicates(transport, result.duplicates());
-        return result;
+        } catch (RuntimeException e) {
+            if (accepted + duplicates > 0) {
+                throw new PartiallyAcceptedException(accepted, duplicates, e);
+            }
+            throw e;
+        } finally {
+            metrics.accepted(transport, accepted);
+            metrics.duplicates(transport, duplicates);
+        }
+        return new IngestionResult(accepted, duplicates);
+    }
+
+    /** A concurrent writer of the same aggregate may win the race for its next sequence number: try again. */
+    private boolean acceptWithRetry(InboundEvent event, String transport) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return Boolean.TRUE.equals(transaction.execute(status -> acceptOne(event, transport)));
+            } catch (org.axonframework.modelling.command.ConcurrencyException
+                    | org.springframework.dao.DuplicateKeyException e) {
+                if (attempt == MAX_ATTEMPTS) {
+                    throw e;
+                }
+                log.info("concurrent write on the aggregate of {}: attempt {} of {}", event.id(), attempt, MAX_ATTEMPTS);
+            }
+        }
     }
 
     private boolean acceptOne(InboundEvent event, String transport) {

@@ -62,6 +62,28 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return respond(problem(status, "rejected", "Rejected by a business rule", e.getMessage()));
     }
 
+    /** The refusal of event k of a batch, answered as that refusal, saying what was accepted before it. */
+    @ExceptionHandler(io.leverwatch.kit.ingest.PartiallyAcceptedException.class)
+    ResponseEntity<ProblemDetail> partially(io.leverwatch.kit.ingest.PartiallyAcceptedException e) {
+        RuntimeException refusal = e.refusal();
+        ResponseEntity<ProblemDetail> response;
+        if (refusal instanceof ForbiddenEventException forbidden) {
+            response = forbidden(forbidden);
+        } else if (refusal instanceof DomainRejection rejection) {
+            response = rejected(rejection);
+        } else if (refusal instanceof AggregateNotFoundException notFound) {
+            response = notFound(notFound);
+        } else {
+            throw refusal;
+        }
+        ProblemDetail problem = response.getBody();
+        problem.setProperty("accepted", e.accepted());
+        problem.setProperty("duplicates", e.duplicates());
+        problem.setDetail(problem.getDetail() + " (the " + (e.accepted() + e.duplicates())
+                + " event(s) before it in the batch were accepted; send the rest again once fixed)");
+        return response;
+    }
+
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException e) {
         return respond(problem(
