@@ -64,7 +64,7 @@ class ContractEventsListener {
     private void learn(ContractRegistered registered) {
         transaction.executeWithoutResult(status -> {
             if (contracts.register(registered.contractId(), registered.agencyId())) {
-                log.info("contract {} of agency {} is known", registered.contractId(), registered.agencyId());
+                log.debug("contract {} of agency {} is known", registered.contractId(), registered.agencyId());
             }
             // Also on a redelivery: releasing what is held is idempotent, and cheap when nothing is.
             events.publishEvent(new ContractBecameKnown(registered.contractId(), registered.agencyId()));
