@@ -50,48 +50,164 @@ public final class DemoCase {
         String x = demo ? "x-maison-lefevre" : contract + "-x";
         String invoice1 = demo ? "PIX-2026-001" : contract + "-inv1";
         String invoice2 = demo ? "PIX-2026-002" : contract + "-inv2";
-        send("contract", List.of(
-                event(idPrefix + "1", "leverwatch.contract.registered", "2025-09-01T09:00:00Z", Map.of(
-                        "contractId", contract,
-                        "agencyId", DemoAgencies.AGENCY_PIXEL,
-                        "agencyName", "Agence Pixel",
-                        "clientId", "client-maison-lefevre",
-                        "clientName", "Maison Lefèvre",
-                        "scope", "Community management of the client's Facebook page and X account",
-                        "startDate", "2025-09-01")),
-                event(idPrefix + "2", "leverwatch.contract.account-registered", "2025-09-01T10:00:00Z", Map.of(
-                        "contractId", contract, "accountId", fb, "platform", "FACEBOOK",
-                        "label", "Facebook page Maison Lefèvre", "heldInNameOf", "CLIENT")),
-                event(idPrefix + "3", "leverwatch.contract.account-registered", "2025-09-01T10:05:00Z", Map.of(
-                        "contractId", contract, "accountId", x, "platform", "X_TWITTER",
-                        "label", "X account @maisonlefevre", "heldInNameOf", "CLIENT")),
-                event(idPrefix + "4", "leverwatch.contract.critical-period-declared", "2026-03-20T09:00:00Z", Map.of(
-                        "contractId", contract, "from", "2026-04-10T00:00:00Z", "to", "2026-04-30T23:59:59Z",
-                        "description", "Spring promotion announced on the client's pages")),
-                event(idPrefix + "5", "leverwatch.contract.terminated", "2026-03-01T09:00:00Z", Map.of(
-                        "contractId", contract, "terminatedBy", "CLIENT", "effectiveAt", "2026-03-31T23:59:59Z",
-                        "reason", "The client ends the contract with one month's notice"))));
-        send("billing", List.of(
-                event(idPrefix + "6", "leverwatch.invoice.issued", "2026-01-05T09:00:00Z", Map.of(
-                        "invoiceId", invoice1, "contractId", contract, "amount", "1800.00", "currency", "EUR",
-                        "issuedOn", "2026-01-05", "dueOn", "2026-02-04")),
-                event(idPrefix + "7", "leverwatch.invoice.issued", "2026-02-05T09:00:00Z", Map.of(
-                        "invoiceId", invoice2, "contractId", contract, "amount", "1800.00", "currency", "EUR",
-                        "issuedOn", "2026-02-05", "dueOn", "2026-03-06")),
-                event(idPrefix + "8", "leverwatch.invoice.payment-received", "2026-03-10T14:00:00Z", Map.of(
-                        "invoiceId", invoice2, "amount", "300.00", "currency", "EUR"))));
-        send("access", List.of(
-                event(idPrefix + "9", "leverwatch.access.credentials-changed", "2026-04-01T08:00:00Z", Map.of(
-                        "accountId", fb, "changedBy", "AGENCY", "ownerRetainsAccess", false,
-                        "reason", "PAYMENT_DEFAULT")),
-                event(idPrefix + "10", "leverwatch.access.credentials-changed", "2026-04-01T08:05:00Z", Map.of(
-                        "accountId", x, "changedBy", "AGENCY", "ownerRetainsAccess", false,
-                        "reason", "PAYMENT_DEFAULT")),
-                event(idPrefix + "11", "leverwatch.access.requested", "2026-04-02T09:00:00Z", Map.of(
-                        "accountId", fb)),
-                event(idPrefix + "12", "leverwatch.access.request-refused", "2026-04-02T15:00:00Z", Map.of(
-                        "accountId", fb, "reason", "PAYMENT_PENDING",
-                        "statement", "Access will be handed back once the two invoices are paid."))));
+        send(
+                "contract",
+                List.of(
+                        event(
+                                idPrefix + "1",
+                                "leverwatch.contract.registered",
+                                "2025-09-01T09:00:00Z",
+                                Map.of(
+                                        "contractId", contract,
+                                        "agencyId", DemoAgencies.AGENCY_PIXEL,
+                                        "agencyName", "Agence Pixel",
+                                        "clientId", "client-maison-lefevre",
+                                        "clientName", "Maison Lefèvre",
+                                        "scope", "Community management of the client's Facebook page and X account",
+                                        "startDate", "2025-09-01")),
+                        event(
+                                idPrefix + "2",
+                                "leverwatch.contract.account-registered",
+                                "2025-09-01T10:00:00Z",
+                                Map.of(
+                                        "contractId",
+                                        contract,
+                                        "accountId",
+                                        fb,
+                                        "platform",
+                                        "FACEBOOK",
+                                        "label",
+                                        "Facebook page Maison Lefèvre",
+                                        "heldInNameOf",
+                                        "CLIENT")),
+                        event(
+                                idPrefix + "3",
+                                "leverwatch.contract.account-registered",
+                                "2025-09-01T10:05:00Z",
+                                Map.of(
+                                        "contractId",
+                                        contract,
+                                        "accountId",
+                                        x,
+                                        "platform",
+                                        "X_TWITTER",
+                                        "label",
+                                        "X account @maisonlefevre",
+                                        "heldInNameOf",
+                                        "CLIENT")),
+                        event(
+                                idPrefix + "4",
+                                "leverwatch.contract.critical-period-declared",
+                                "2026-03-20T09:00:00Z",
+                                Map.of(
+                                        "contractId",
+                                        contract,
+                                        "from",
+                                        "2026-04-10T00:00:00Z",
+                                        "to",
+                                        "2026-04-30T23:59:59Z",
+                                        "description",
+                                        "Spring promotion announced on the client's pages")),
+                        event(
+                                idPrefix + "5",
+                                "leverwatch.contract.terminated",
+                                "2026-03-01T09:00:00Z",
+                                Map.of(
+                                        "contractId",
+                                        contract,
+                                        "terminatedBy",
+                                        "CLIENT",
+                                        "effectiveAt",
+                                        "2026-03-31T23:59:59Z",
+                                        "reason",
+                                        "The client ends the contract with one month's notice"))));
+        send(
+                "billing",
+                List.of(
+                        event(
+                                idPrefix + "6",
+                                "leverwatch.invoice.issued",
+                                "2026-01-05T09:00:00Z",
+                                Map.of(
+                                        "invoiceId",
+                                        invoice1,
+                                        "contractId",
+                                        contract,
+                                        "amount",
+                                        "1800.00",
+                                        "currency",
+                                        "EUR",
+                                        "issuedOn",
+                                        "2026-01-05",
+                                        "dueOn",
+                                        "2026-02-04")),
+                        event(
+                                idPrefix + "7",
+                                "leverwatch.invoice.issued",
+                                "2026-02-05T09:00:00Z",
+                                Map.of(
+                                        "invoiceId",
+                                        invoice2,
+                                        "contractId",
+                                        contract,
+                                        "amount",
+                                        "1800.00",
+                                        "currency",
+                                        "EUR",
+                                        "issuedOn",
+                                        "2026-02-05",
+                                        "dueOn",
+                                        "2026-03-06")),
+                        event(
+                                idPrefix + "8",
+                                "leverwatch.invoice.payment-received",
+                                "2026-03-10T14:00:00Z",
+                                Map.of("invoiceId", invoice2, "amount", "300.00", "currency", "EUR"))));
+        send(
+                "access",
+                List.of(
+                        event(
+                                idPrefix + "9",
+                                "leverwatch.access.credentials-changed",
+                                "2026-04-01T08:00:00Z",
+                                Map.of(
+                                        "accountId",
+                                        fb,
+                                        "changedBy",
+                                        "AGENCY",
+                                        "ownerRetainsAccess",
+                                        false,
+                                        "reason",
+                                        "PAYMENT_DEFAULT")),
+                        event(
+                                idPrefix + "10",
+                                "leverwatch.access.credentials-changed",
+                                "2026-04-01T08:05:00Z",
+                                Map.of(
+                                        "accountId",
+                                        x,
+                                        "changedBy",
+                                        "AGENCY",
+                                        "ownerRetainsAccess",
+                                        false,
+                                        "reason",
+                                        "PAYMENT_DEFAULT")),
+                        event(
+                                idPrefix + "11",
+                                "leverwatch.access.requested",
+                                "2026-04-02T09:00:00Z",
+                                Map.of("accountId", fb)),
+                        event(
+                                idPrefix + "12",
+                                "leverwatch.access.request-refused",
+                                "2026-04-02T15:00:00Z",
+                                Map.of(
+                                        "accountId",
+                                        fb,
+                                        "reason",
+                                        "PAYMENT_PENDING",
+                                        "statement",
+                                        "Access will be handed back once the two invoices are paid."))));
         log.info("Demo case sent: contract {} (it ends as a CRITICAL alert on the dashboard)", contract);
     }
 
@@ -105,8 +221,8 @@ public final class DemoCase {
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 202) {
-                throw new IllegalStateException(
-                        "the demo case was refused by " + service + ": " + response.statusCode() + " " + response.body());
+                throw new IllegalStateException("the demo case was refused by " + service + ": " + response.statusCode()
+                        + " " + response.body());
             }
         } catch (IOException e) {
             throw new IllegalStateException("could not send the demo case to " + service, e);

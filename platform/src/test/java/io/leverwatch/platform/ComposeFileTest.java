@@ -73,7 +73,8 @@ class ComposeFileTest {
                 org.springframework.boot.context.properties.ConfigurationProperties.class));
         for (var candidate : scanner.findCandidateComponents(basePackage)) {
             Class<?> type = Class.forName(candidate.getBeanClassName());
-            var annotation = type.getAnnotation(org.springframework.boot.context.properties.ConfigurationProperties.class);
+            var annotation =
+                    type.getAnnotation(org.springframework.boot.context.properties.ConfigurationProperties.class);
             String prefix = annotation.prefix().isEmpty() ? annotation.value() : annotation.prefix();
             for (var field : type.getDeclaredFields()) {
                 settings.add(canonical(prefix + "." + field.getName()));

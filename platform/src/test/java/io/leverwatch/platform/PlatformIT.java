@@ -99,8 +99,11 @@ class PlatformIT {
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(200);
-            alerts = new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()).get("alerts");
-            if (alerts.size() > 0 && "CRITICAL".equals(alerts.get(0).get("severity").asText())) {
+            alerts = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(response.body())
+                    .get("alerts");
+            if (alerts.size() > 0
+                    && "CRITICAL".equals(alerts.get(0).get("severity").asText())) {
                 break;
             }
             Thread.sleep(500);
@@ -114,6 +117,61 @@ class PlatformIT {
         assertThat(alert.at("/recommendation/immediateAction").asText()).isEqualTo("RESTORE_ACCESS");
         assertThat(alert.at("/recommendation/procedures").findValuesAsText("code"))
                 .contains("MISE_EN_DEMEURE", "INJONCTION_DE_PAYER", "REFERE_PROVISION");
+    }
+
+    @Test
+    void restoringAccessResolvesTheAlertAndTheStreamShowsBothChanges() throws Exception {
+        String contract = "stream-" + UUID.randomUUID();
+        java.util.List<String> lines = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        var stream = HTTP.sendAsync(
+                HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + platform.port("compliance") + "/api/alerts/stream"))
+                        .header("Authorization", officer())
+                        .header("Accept", "text/event-stream")
+                        .build(),
+                HttpResponse.BodyHandlers.ofLines());
+        stream.thenAccept(response -> response.body().forEach(lines::add));
+        Thread.sleep(500);
+
+        new DemoCase(platform, contract, contract + "-").load();
+        awaitLine(lines, contract, "\"status\":\"OPEN\"");
+
+        String key = platform.demo().keyOf(DemoAgencies.AGENCY_PIXEL);
+        for (String account : new String[] {contract + "-fb", contract + "-x"}) {
+            var restored = event(
+                    "leverwatch.access.restored",
+                    "2026-04-20T10:00:00Z",
+                    Map.of("accountId", account, "means", "HANDOVER"));
+            HttpResponse<String> posted = HTTP.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + platform.port("access") + "/api/events"))
+                            .header("Authorization", "Bearer " + key)
+                            .header("Content-Type", "application/cloudevents+json")
+                            .POST(HttpRequest.BodyPublishers.ofString(json(restored)))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(posted.statusCode()).isEqualTo(202);
+        }
+        awaitLine(lines, contract, "\"status\":\"RESOLVED\"");
+        stream.cancel(true);
+    }
+
+    private static void awaitLine(java.util.List<String> lines, String contract, String fragment) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            synchronized (lines) {
+                if (lines.stream()
+                        .anyMatch(l -> l.startsWith("data:") && l.contains(contract) && l.contains(fragment))) {
+                    return;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no SSE data line for " + contract + " with " + fragment);
+    }
+
+    private static String officer() {
+        String credentials = "officer:" + platform.demo().users().get("officer");
+        return "Basic " + java.util.Base64.getEncoder().encodeToString(credentials.getBytes());
     }
 
     @Test

@@ -86,8 +86,10 @@ public class InboundTopicListener {
         } else if (refusal instanceof DomainRejection e) {
             reject(record, "rejected", List.of(new FieldError("/", e.getMessage(), null)));
         } else if (refusal instanceof AggregateNotFoundException e) {
-            reject(record, "rejected", List.of(new FieldError(
-                    "/", "nothing is recorded under id " + e.getAggregateIdentifier(), null)));
+            reject(
+                    record,
+                    "rejected",
+                    List.of(new FieldError("/", "nothing is recorded under id " + e.getAggregateIdentifier(), null)));
         } else {
             throw refusal;
         }

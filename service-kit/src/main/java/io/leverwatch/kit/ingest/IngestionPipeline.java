@@ -77,7 +77,8 @@ public class IngestionPipeline {
                 if (attempt == MAX_ATTEMPTS) {
                     throw e;
                 }
-                log.info("concurrent write on the aggregate of {}: attempt {} of {}", event.id(), attempt, MAX_ATTEMPTS);
+                log.info(
+                        "concurrent write on the aggregate of {}: attempt {} of {}", event.id(), attempt, MAX_ATTEMPTS);
             }
         }
     }
