@@ -24,6 +24,7 @@ import java.util.Locale;
  * <pre>
  * java -jar bench/target/leverwatch-bench.jar demo-latency [runs]      # last event posted → alert visible
  * java -jar bench/target/leverwatch-bench.jar inbox [contracts]        # compliance inbox + saga throughput
+ * java -jar bench/target/leverwatch-bench.jar replay [events]         # compliance replay throughput (100,000)
  * </pre>
  */
 public final class Bench {
@@ -34,17 +35,27 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         System.setProperty("axoniq.update-checker.disabled", "true");
         String what = args.length > 0 ? args[0] : "demo-latency";
-        int size = args.length > 1 ? Integer.parseInt(args[1]) : ("inbox".equals(what) ? 10_000 : 20);
+        int size = args.length > 1
+                ? Integer.parseInt(args[1])
+                : switch (what) {
+                    case "inbox" -> 10_000;
+                    case "replay" -> 100_000;
+                    default -> 20;
+                };
         Path data = Files.createTempDirectory("leverwatch-bench");
         Platform platform = new Platform(new PlatformSettings(data, 0, 0, 40000, false)).start();
         try {
-            System.out.printf(Locale.ROOT, "machine: %d cores, max heap %d MiB, java %s%n",
-                    Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+            System.out.printf(
+                    Locale.ROOT,
+                    "machine: %d cores, max heap %d MiB, java %s%n",
+                    Runtime.getRuntime().availableProcessors(),
+                    Runtime.getRuntime().maxMemory() >> 20,
                     System.getProperty("java.version"));
             switch (what) {
                 case "demo-latency" -> demoLatency(platform, size);
                 case "inbox" -> new InboxThroughput(platform).run(size);
-                default -> throw new IllegalArgumentException("demo-latency or inbox");
+                case "replay" -> new ReplayThroughput(platform).run(size);
+                default -> throw new IllegalArgumentException("demo-latency, inbox or replay");
             }
         } finally {
             platform.close();
@@ -71,9 +82,13 @@ public final class Bench {
             }
         }
         Collections.sort(millis);
-        System.out.printf(Locale.ROOT, "demo case, last event posted -> CRITICAL alert on GET /api/alerts: runs=%d"
+        System.out.printf(
+                Locale.ROOT,
+                "demo case, last event posted -> CRITICAL alert on GET /api/alerts: runs=%d"
                         + " p50=%d ms p90=%d ms max=%d ms (2 warm-up runs not counted)%n",
-                millis.size(), millis.get(millis.size() / 2), millis.get((int) (millis.size() * 0.9)),
+                millis.size(),
+                millis.get(millis.size() / 2),
+                millis.get((int) (millis.size() * 0.9)),
                 millis.get(millis.size() - 1));
     }
 
@@ -91,8 +106,8 @@ public final class Bench {
     static JsonNode alerts(Platform platform, String query) throws Exception {
         String credentials = "officer:" + platform.demo().users().get("officer");
         HttpResponse<String> response = HTTP.send(
-                HttpRequest.newBuilder(URI.create(
-                                "http://127.0.0.1:" + platform.port("compliance") + "/api/alerts" + query))
+                HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + platform.port("compliance") + "/api/alerts" + query))
                         .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes()))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());

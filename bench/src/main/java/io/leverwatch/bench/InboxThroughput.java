@@ -43,7 +43,8 @@ final class InboxThroughput {
 
     private static final JsonFormat FORMAT = new JsonFormat();
     private final io.leverwatch.platform.Platform platform;
-    private final ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
+    private final ObjectMapper mapper = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     InboxThroughput(io.leverwatch.platform.Platform platform) {
@@ -55,36 +56,108 @@ final class InboxThroughput {
         long events = 0;
         long start = System.nanoTime();
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafka().bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-                ProducerConfig.LINGER_MS_CONFIG, 5,
-                ProducerConfig.BATCH_SIZE_CONFIG, 262_144))) {
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                platform.kafka().bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                ByteArraySerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                ByteArraySerializer.class,
+                ProducerConfig.LINGER_MS_CONFIG,
+                5,
+                ProducerConfig.BATCH_SIZE_CONFIG,
+                262_144))) {
             Instant t0 = Instant.parse("2026-01-05T09:00:00Z");
             for (int i = 0; i < contracts; i++) {
                 String c = "inbox-" + i;
                 boolean leverage = i % 10 == 0;
                 Money amount = Money.of("1200.00", "EUR");
-                events += send(producer, Topics.CONTRACT_EVENTS, c, new ContractRegistered(c, "agency-pixel",
-                        "Agence Pixel", "client-" + i, "Client " + i, "community management",
-                        LocalDate.of(2026, 1, 5), t0));
-                events += send(producer, Topics.CONTRACT_EVENTS, c, new AccountRegistered(c, "agency-pixel",
-                        c + "-fb", Platform.FACEBOOK, "Page", HeldInNameOf.CLIENT, t0.plusSeconds(60)));
-                events += send(producer, Topics.BILLING_EVENTS, c, new InvoiceIssued(c + "-inv", c, amount,
-                        LocalDate.of(2026, 2, 1), LocalDate.of(2026, 3, 1), Instant.parse("2026-02-01T09:00:00Z")));
+                events += send(
+                        producer,
+                        Topics.CONTRACT_EVENTS,
+                        c,
+                        new ContractRegistered(
+                                c,
+                                "agency-pixel",
+                                "Agence Pixel",
+                                "client-" + i,
+                                "Client " + i,
+                                "community management",
+                                LocalDate.of(2026, 1, 5),
+                                t0));
+                events += send(
+                        producer,
+                        Topics.CONTRACT_EVENTS,
+                        c,
+                        new AccountRegistered(
+                                c,
+                                "agency-pixel",
+                                c + "-fb",
+                                Platform.FACEBOOK,
+                                "Page",
+                                HeldInNameOf.CLIENT,
+                                t0.plusSeconds(60)));
+                events += send(
+                        producer,
+                        Topics.BILLING_EVENTS,
+                        c,
+                        new InvoiceIssued(
+                                c + "-inv",
+                                c,
+                                amount,
+                                LocalDate.of(2026, 2, 1),
+                                LocalDate.of(2026, 3, 1),
+                                Instant.parse("2026-02-01T09:00:00Z")));
                 if (leverage) {
                     expectedAlerts++;
-                    events += send(producer, Topics.BILLING_EVENTS, c, new InvoiceOverdue(c + "-inv", c, amount,
-                            OverdueCause.DUE_DATE_PASSED, Instant.parse("2026-03-02T00:00:00Z")));
-                    events += send(producer, Topics.ACCESS_EVENTS, c, new CredentialsChanged(c + "-fb", c,
-                            Actor.AGENCY, false, ChangeReason.PAYMENT_DEFAULT, Instant.parse("2026-03-10T08:00:00Z")));
-                    events += send(producer, Topics.ACCESS_EVENTS, c, new AccessRequestRefused(c + "-fb", c,
-                            RefusalReason.PAYMENT_PENDING, "pay first", Instant.parse("2026-03-11T08:00:00Z")));
+                    events += send(
+                            producer,
+                            Topics.BILLING_EVENTS,
+                            c,
+                            new InvoiceOverdue(
+                                    c + "-inv",
+                                    c,
+                                    amount,
+                                    OverdueCause.DUE_DATE_PASSED,
+                                    Instant.parse("2026-03-02T00:00:00Z")));
+                    events += send(
+                            producer,
+                            Topics.ACCESS_EVENTS,
+                            c,
+                            new CredentialsChanged(
+                                    c + "-fb",
+                                    c,
+                                    Actor.AGENCY,
+                                    false,
+                                    ChangeReason.PAYMENT_DEFAULT,
+                                    Instant.parse("2026-03-10T08:00:00Z")));
+                    events += send(
+                            producer,
+                            Topics.ACCESS_EVENTS,
+                            c,
+                            new AccessRequestRefused(
+                                    c + "-fb",
+                                    c,
+                                    RefusalReason.PAYMENT_PENDING,
+                                    "pay first",
+                                    Instant.parse("2026-03-11T08:00:00Z")));
                 } else {
-                    events += send(producer, Topics.BILLING_EVENTS, c, new PaymentReceived(c + "-inv", c, amount,
-                            Money.zero("EUR"), Instant.parse("2026-02-20T09:00:00Z")));
-                    events += send(producer, Topics.ACCESS_EVENTS, c, new CredentialsChanged(c + "-fb", c,
-                            Actor.AGENCY, true, ChangeReason.ROUTINE_ROTATION, Instant.parse("2026-03-10T08:00:00Z")));
+                    events += send(
+                            producer,
+                            Topics.BILLING_EVENTS,
+                            c,
+                            new PaymentReceived(
+                                    c + "-inv", c, amount, Money.zero("EUR"), Instant.parse("2026-02-20T09:00:00Z")));
+                    events += send(
+                            producer,
+                            Topics.ACCESS_EVENTS,
+                            c,
+                            new CredentialsChanged(
+                                    c + "-fb",
+                                    c,
+                                    Actor.AGENCY,
+                                    true,
+                                    ChangeReason.ROUTINE_ROTATION,
+                                    Instant.parse("2026-03-10T08:00:00Z")));
                 }
             }
             producer.flush();
@@ -95,14 +168,26 @@ final class InboxThroughput {
         do {
             Thread.sleep(250);
             inbox = inboxCount();
-            alerts = Bench.alerts(platform, "").size();
+            alerts = Bench.alerts(platform, "?limit=10000").size();
         } while (inbox < events || alerts < expectedAlerts);
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf(Locale.ROOT, "inbox + saga: contracts=%d events=%d expected alerts=%d found=%d%n",
-                contracts, events, expectedAlerts, alerts);
-        System.out.printf(Locale.ROOT, "published in %.1f s; all events in the inbox and every expected alert on the"
-                + " API after %.1f s: %.0f events/s%n", publishSeconds, seconds, events / seconds);
-        System.out.printf(Locale.ROOT, "heap used after run: %d MiB%n",
+        System.out.printf(
+                Locale.ROOT,
+                "inbox + saga: contracts=%d events=%d expected alerts=%d found=%d%n",
+                contracts,
+                events,
+                expectedAlerts,
+                alerts);
+        System.out.printf(
+                Locale.ROOT,
+                "published in %.1f s; all events in the inbox and every expected alert on the"
+                        + " API after %.1f s: %.0f events/s%n",
+                publishSeconds,
+                seconds,
+                events / seconds);
+        System.out.printf(
+                Locale.ROOT,
+                "heap used after run: %d MiB%n",
                 (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
     }
 

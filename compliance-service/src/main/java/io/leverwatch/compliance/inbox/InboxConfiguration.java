@@ -24,6 +24,8 @@ import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.MessageListener;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /** Wires the inbox: a consumer of the three outbound topics, its dead-letter topic and its metrics. */
@@ -46,8 +48,12 @@ public class InboxConfiguration {
     }
 
     @Bean
-    Inbox inbox(EventStore eventStore, JdbcTemplate jdbc) {
-        return new Inbox(eventStore, jdbc);
+    Inbox inbox(
+            EventStore eventStore,
+            JdbcTemplate jdbc,
+            PlatformTransactionManager transactionManager,
+            Inbox.InboxLedger ledger) {
+        return new Inbox(eventStore, jdbc, new TransactionTemplate(transactionManager), ledger);
     }
 
     @Bean

@@ -55,6 +55,10 @@ public class OfficerApiSecurity {
                     auth.requestMatchers(HttpMethod.GET, "/api/alerts", "/api/alerts/**")
                             .hasAnyRole(READERS);
                     auth.requestMatchers(HttpMethod.POST, "/api/alerts/*/*").hasRole(Role.OFFICER.name());
+                    // Operators' case files and operations (compliance.operator).
+                    auth.requestMatchers(HttpMethod.GET, "/api/contracts/**")
+                            .hasAnyRole(Role.OPERATOR.name(), Role.AUDITOR.name());
+                    auth.requestMatchers("/api/admin/**").hasRole(Role.OPERATOR.name());
                     auth.anyRequest().denyAll();
                 });
         return http.build();

@@ -1,0 +1,105 @@
+package io.leverwatch.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leverwatch.platform.Platform;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.DriverManager;
+import java.util.Base64;
+import java.util.Locale;
+
+/**
+ * Replay throughput: fills compliance's inbox through the Kafka path ({@link InboxThroughput}: five events a contract,
+ * six for the one in ten that is a leverage case), then times {@code POST /api/admin/replay} to completion twice: once on
+ * consistent state (every saga checked against its recomputed decisions, the read model rebuilt in a shadow), and
+ * once after every saga was deleted (every saga rewritten, every alert reconciled with idempotent commands).
+ */
+final class ReplayThroughput {
+
+    private final Platform platform;
+
+    ReplayThroughput(Platform platform) {
+        this.platform = platform;
+    }
+
+    void run(int events) throws Exception {
+        // Five events a contract, six for the one in ten that is a leverage case: 51 events per ten contracts.
+        int contracts = (int) Math.ceil(events * 10 / 51.0);
+        new InboxThroughput(platform).run(contracts);
+        long inbox = count("select count(*) from compliance.inbox_index");
+        System.out.printf(Locale.ROOT, "inbox: %d events of %d contracts%n", inbox, contracts);
+
+        report("replay, consistent state", replay());
+        execute("delete from compliance.associationvalueentry");
+        execute("delete from compliance.sagaentry");
+        report("replay, every saga lost", replay());
+    }
+
+    private JsonNode replay() throws Exception {
+        long started = System.nanoTime();
+        HttpResponse<String> response = Bench.HTTP.send(
+                request("/api/admin/replay")
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 202) {
+            throw new IllegalStateException("POST /api/admin/replay: " + response.statusCode() + " " + response.body());
+        }
+        JsonNode status;
+        do {
+            Thread.sleep(250);
+            status = Bench.MAPPER.readTree(Bench.HTTP
+                    .send(request("/api/admin/replay").GET().build(), HttpResponse.BodyHandlers.ofString())
+                    .body());
+        } while ("RUNNING".equals(status.get("state").asText()));
+        ((ObjectNode) status).put("wallSeconds", (System.nanoTime() - started) / 1e9);
+        return status;
+    }
+
+    private static void report(String what, JsonNode status) {
+        long events = status.get("eventsDone").asLong();
+        double wall = status.get("wallSeconds").asDouble();
+        System.out.printf(
+                Locale.ROOT,
+                "%s: %s, %d events of %d contracts in %.1f s (POST to COMPLETED): %.0f events/s overall;"
+                        + " saga phase %.0f events/s; %d alerts rebuilt; outcome %s%n",
+                what,
+                status.get("state").asText(),
+                events,
+                status.get("contractsDone").asLong(),
+                wall,
+                events / wall,
+                status.get("eventsPerSecond").asDouble(),
+                status.get("alertsRebuilt").asLong(),
+                status.get("outcome"));
+    }
+
+    private HttpRequest.Builder request(String path) {
+        String credentials = "operator:" + platform.demo().users().get("operator");
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + platform.port("compliance") + path))
+                .header(
+                        "Authorization",
+                        "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private long count(String sql) throws Exception {
+        var db = platform.database();
+        try (var connection = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
+                var statement = connection.createStatement();
+                var result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    private void execute(String sql) throws Exception {
+        var db = platform.database();
+        try (var connection = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
+                var statement = connection.createStatement()) {
+            statement.executeUpdate(sql);
+        }
+    }
+}

@@ -1,0 +1,210 @@
+package io.leverwatch.compliance.operator.replay;
+
+import io.leverwatch.compliance.alert.Alert;
+import io.leverwatch.compliance.query.AlertChanged;
+import io.leverwatch.compliance.query.AlertProjection;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Rebuilds the alert read model ({@code alert_view}, {@code alert_history}) from the Alert aggregates' events in
+ * the store, in a shadow, and swaps in only what differs: the dashboard keeps reading the last good view throughout
+ * and no unchanged alert is announced again.
+ *
+ * <p>The shadow is two temporary tables named like the live ones, created in the rebuild's transaction: PostgreSQL
+ * looks temporary tables up first, so the very {@link AlertProjection} of the live processor, fed the events
+ * directly, writes into the shadow. It runs inside a unit of work that is rolled back, never committed, so that the
+ * projection's announcements ({@link AlertChanged}, sent after commit) are dropped; the rebuild announces the alerts
+ * it actually changed once its transaction is committed. The swap locks the live tables against writers only (the
+ * live projection waits; readers go on with the old rows until the commit), brings the shadow up to the store's last
+ * event of each alert, and replaces the rows that differ.
+ */
+@Component
+class AlertViewRebuild {
+
+    private static final String ALERT_TYPE = Alert.class.getSimpleName();
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final Serializer serializer;
+    private final AnnotationEventHandlerAdapter projection;
+    private final ApplicationEventPublisher publisher;
+
+    AlertViewRebuild(
+            JdbcTemplate jdbc,
+            PlatformTransactionManager transactionManager,
+            @Qualifier("eventSerializer") Serializer serializer,
+            AlertProjection projection,
+            ApplicationEventPublisher publisher) {
+        this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.serializer = serializer;
+        this.projection = new AnnotationEventHandlerAdapter(projection);
+        this.publisher = publisher;
+    }
+
+    /** What a rebuild changed in the live read model. */
+    record Result(int alertsRebuilt, List<String> viewsChanged, List<String> historiesChanged) {}
+
+    /** Progress of a rebuild, alert by alert. */
+    interface Progress {
+        void alertsToRebuild(int count);
+
+        void alertRebuilt();
+    }
+
+    /**
+     * @param scope the alerts to rebuild; null for all of them (a row of the live view whose alert has no event in
+     *     the store is then removed)
+     */
+    Result rebuild(Collection<String> scope, Progress progress) {
+        Result result = transactions.execute(status -> inShadow(scope, progress));
+        // Announced only once committed, and only what changed: the dashboards fetch the alert as it now is.
+        result.viewsChanged().forEach(id -> publisher.publishEvent(new AlertChanged(id)));
+        return result;
+    }
+
+    private Result inShadow(Collection<String> scope, Progress progress) {
+        String live = jdbc.queryForObject("select current_schema()", String.class) + ".";
+        jdbc.execute("create temp table alert_view (like " + live + "alert_view including all) on commit drop");
+        jdbc.execute("create temp table alert_history (like " + live + "alert_history including all) on commit drop");
+        jdbc.execute("create temp table replay_scope (alert_id varchar(255) primary key) on commit drop");
+        if (scope == null) {
+            jdbc.update(
+                    "insert into replay_scope select distinct aggregateidentifier from domainevententry"
+                            + " where type = ? union select alert_id from " + live + "alert_view",
+                    ALERT_TYPE);
+        } else {
+            jdbc.batchUpdate(
+                    "insert into replay_scope values (?) on conflict do nothing",
+                    scope.stream().map(id -> new Object[] {id}).toList());
+        }
+        List<String> alertIds = jdbc.queryForList("select alert_id from replay_scope order by alert_id", String.class);
+        progress.alertsToRebuild(alertIds.size());
+
+        for (String alertId : alertIds) {
+            apply(events(alertId, 0));
+            progress.alertRebuilt();
+        }
+        jdbc.execute("lock table " + live + "alert_view, " + live + "alert_history in share row exclusive mode");
+        catchUp();
+        return swap(live, alertIds.size());
+    }
+
+    // Under the lock: events stored since the alert was read are applied too, so the shadow is not behind the store.
+    private void catchUp() {
+        Map<String, Long> shadow = new HashMap<>();
+        jdbc.query("select alert_id, last_sequence from alert_view", rs -> {
+            shadow.put(rs.getString("alert_id"), rs.getLong("last_sequence"));
+        });
+        jdbc.query(
+                "select d.aggregateidentifier, max(d.sequencenumber) as last from domainevententry d"
+                        + " join replay_scope s on s.alert_id = d.aggregateidentifier"
+                        + " where d.type = ? group by d.aggregateidentifier",
+                rs -> {
+                    String alertId = rs.getString("aggregateidentifier");
+                    Long applied = shadow.get(alertId);
+                    if (applied == null || applied < rs.getLong("last")) {
+                        apply(events(alertId, applied == null ? 0 : applied + 1));
+                    }
+                },
+                ALERT_TYPE);
+    }
+
+    /**
+     * The alert's events from the given sequence number, read on the rebuild's own connection and transaction (not
+     * through Axon's connection provider, which ties connections to units of work), every one from the first: never
+     * from a snapshot.
+     */
+    private List<DomainEventMessage<?>> events(String alertId, long from) {
+        return jdbc.query(
+                "select eventidentifier, sequencenumber, type, timestamp, payloadtype, payloadrevision, payload,"
+                        + " metadata from domainevententry where aggregateidentifier = ? and sequencenumber >= ?"
+                        + " order by sequencenumber",
+                (rs, row) -> new GenericDomainEventMessage<>(
+                        rs.getString("type"),
+                        alertId,
+                        rs.getLong("sequencenumber"),
+                        serializer.deserialize(new SimpleSerializedObject<>(
+                                rs.getBytes("payload"),
+                                byte[].class,
+                                rs.getString("payloadtype"),
+                                rs.getString("payloadrevision"))),
+                        rs.getBytes("metadata") == null ? MetaData.emptyInstance() : metaData(rs.getBytes("metadata")),
+                        rs.getString("eventidentifier"),
+                        Instant.parse(rs.getString("timestamp"))),
+                alertId,
+                from);
+    }
+
+    private MetaData metaData(byte[] serialized) {
+        Map<String, ?> values = serializer.deserialize(
+                new SimpleSerializedObject<>(serialized, byte[].class, MetaData.class.getName(), null));
+        return MetaData.from(values);
+    }
+
+    // The projection runs in a unit of work that is rolled back: its announcements, made after commit, are dropped.
+    private void apply(List<DomainEventMessage<?>> messages) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(messages.get(0));
+        try {
+            for (DomainEventMessage<?> message : messages) {
+                projection.handle(message);
+            }
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(
+                    "cannot project the events of " + messages.get(0).getAggregateIdentifier(), e);
+        } finally {
+            unitOfWork.rollback();
+        }
+    }
+
+    private Result swap(String live, int rebuilt) {
+        // Never a step back: should the live view be ahead of the shadow for an alert, it is left as it is.
+        jdbc.execute("create temp table replay_behind on commit drop as select s.alert_id from alert_view s" + " join "
+                + live + "alert_view v on v.alert_id = s.alert_id where s.last_sequence < v.last_sequence");
+        jdbc.execute("create temp table replay_changed_views on commit drop as"
+                + " select coalesce(s.alert_id, v.alert_id) as alert_id from alert_view s"
+                + " full join (select * from " + live
+                + "alert_view where alert_id in (select alert_id from replay_scope))"
+                + " v on v.alert_id = s.alert_id where to_jsonb(s) is distinct from to_jsonb(v)"
+                + " and coalesce(s.alert_id, v.alert_id) not in (select alert_id from replay_behind)");
+        jdbc.execute("create temp table replay_changed_histories on commit drop as select distinct alert_id from ("
+                + "(select * from alert_history except select * from " + live + "alert_history"
+                + " where alert_id in (select alert_id from replay_scope))"
+                + " union all (select * from " + live + "alert_history where alert_id in (select alert_id from"
+                + " replay_scope) except select * from alert_history)) differing"
+                + " where alert_id not in (select alert_id from replay_behind)");
+        jdbc.update("delete from " + live + "alert_view where alert_id in (select alert_id from replay_changed_views)");
+        jdbc.update("insert into " + live + "alert_view select * from alert_view"
+                + " where alert_id in (select alert_id from replay_changed_views)");
+        jdbc.update("delete from " + live + "alert_history"
+                + " where alert_id in (select alert_id from replay_changed_histories)");
+        jdbc.update("insert into " + live + "alert_history select * from alert_history"
+                + " where alert_id in (select alert_id from replay_changed_histories)");
+        return new Result(
+                rebuilt,
+                jdbc.queryForList("select alert_id from replay_changed_views order by alert_id", String.class),
+                jdbc.queryForList("select alert_id from replay_changed_histories order by alert_id", String.class));
+    }
+}

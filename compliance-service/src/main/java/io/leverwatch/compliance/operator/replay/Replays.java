@@ -1,0 +1,198 @@
+package io.leverwatch.compliance.operator.replay;
+
+import io.leverwatch.compliance.alert.AccessLeverageSaga;
+import io.leverwatch.compliance.alert.AlertRaised;
+import io.leverwatch.compliance.operator.history.ContractHistory;
+import io.leverwatch.compliance.operator.history.ContractHistory.ContractEvents;
+import io.leverwatch.compliance.operator.history.UnknownContractException;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Replays compliance from the inbox event store, for every contract or one: the AccessLeverage saga's state and the
+ * alert read model are rebuilt, one replay at a time, on a thread of their own.
+ *
+ * <ol>
+ *   <li>SAGA: the saga's processor is paused (new events wait in the store, nothing is lost), and each contract is
+ *       replayed from its inbox events ({@link ContractReplay}): decided at once on every fact, compared with its
+ *       saga, and only where they differ are the Alert aggregates brought in line, with idempotent commands, and the
+ *       saga rewritten. Then the processor resumes; the events it finds that the replay already counted are known
+ *       facts to the saga, and change nothing.
+ *   <li>READ_MODEL: the alert view is rebuilt from the Alert aggregates' events in a shadow and swapped in where it
+ *       differs ({@link AlertViewRebuild}); only alerts that changed are announced on the live stream.
+ * </ol>
+ *
+ * Throughout, the dashboard reads the last good view. Alert ids derive from the facts, so a replay gives the same
+ * alerts. In a deployment of several instances, only this instance's segments of the saga are paused.
+ */
+@Component
+public class Replays implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(Replays.class);
+    private static final int CONTRACTS_PER_READ = 200;
+
+    private final ContractHistory history;
+    private final ContractReplay contracts;
+    private final AlertViewRebuild readModel;
+    private final EventProcessingConfiguration processing;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final AtomicReference<ReplayProgress> current = new AtomicReference<>();
+    private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "replay");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    Replays(
+            ContractHistory history,
+            ContractReplay contracts,
+            AlertViewRebuild readModel,
+            EventProcessingConfiguration processing,
+            JdbcTemplate jdbc,
+            Clock clock) {
+        this.history = history;
+        this.contracts = contracts;
+        this.readModel = readModel;
+        this.processing = processing;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /**
+     * Starts a replay of every contract, or of the one given.
+     *
+     * @throws ReplayAlreadyRunningException if one is running
+     * @throws UnknownContractException if the contract has no event in the inbox
+     */
+    public synchronized ReplayStatus start(String contractId) {
+        ReplayProgress running = current.get();
+        if (running != null && running.status().running()) {
+            throw new ReplayAlreadyRunningException(running.status());
+        }
+        long events = history.count(contractId);
+        if (contractId != null && events == 0) {
+            throw new UnknownContractException(contractId);
+        }
+        ReplayProgress progress = new ReplayProgress(contractId, clock);
+        progress.eventsTotal.set(events);
+        current.set(progress);
+        runner.execute(() -> run(progress));
+        return progress.status();
+    }
+
+    /** The running or last replay; IDLE before the first. */
+    public ReplayStatus status() {
+        ReplayProgress progress = current.get();
+        return progress == null
+                ? new ReplayStatus("IDLE", null, null, null, 0, 0, 0, 0, null, 0, 0, 0, null, null, null, null, null)
+                : progress.status();
+    }
+
+    private void run(ReplayProgress progress) {
+        log.info("replay of {} started", progress.contractId == null ? "every contract" : progress.contractId);
+        try {
+            Set<String> alertIds = replaySagas(progress);
+            progress.readModelPhase();
+            AlertViewRebuild.Result result = readModel.rebuild(alertIds, progress);
+            progress.alertViewsChanged.set(result.viewsChanged().size());
+            progress.alertHistoriesChanged.set(result.historiesChanged().size());
+            if (progress.contractsFailed.get() > 0) {
+                progress.failed(progress.status().error());
+            } else {
+                progress.completed();
+            }
+            log.info("replay finished: {}", progress.status());
+        } catch (RuntimeException e) {
+            log.error("replay failed", e);
+            progress.failed(e.toString());
+        }
+    }
+
+    /** @return the alerts whose view to rebuild: those of the contract, or null for all */
+    private Set<String> replaySagas(ReplayProgress progress) {
+        Optional<EventProcessor> saga = processing.eventProcessorByProcessingGroup(AccessLeverageSaga.PROCESSING_GROUP);
+        boolean paused = saga.filter(EventProcessor::isRunning).isPresent();
+        if (paused) {
+            saga.get().shutDown();
+        }
+        try {
+            if (progress.contractId == null) {
+                List<String> ids = history.contractIds();
+                for (int from = 0; from < ids.size(); from += CONTRACTS_PER_READ) {
+                    List<String> slice = ids.subList(from, Math.min(ids.size(), from + CONTRACTS_PER_READ));
+                    history.eventsOfContracts(slice.get(0), slice.get(slice.size() - 1))
+                            .forEach(events -> replay(events, progress));
+                }
+                return null;
+            }
+            String contractId = progress.contractId;
+            Set<String> alertIds =
+                    new LinkedHashSet<>(replay(new ContractEvents(contractId, history.events(contractId)), progress));
+            alertIds.addAll(knownAlertsOf(contractId));
+            return alertIds;
+        } finally {
+            if (paused) {
+                saga.get().start();
+            }
+        }
+    }
+
+    private Collection<String> replay(ContractEvents events, ReplayProgress progress) {
+        try {
+            ContractReplay.Outcome outcome = contracts.replay(events);
+            switch (outcome.saga()) {
+                case REWRITTEN -> progress.sagasRewritten.incrementAndGet();
+                case CREATED -> progress.sagasCreated.incrementAndGet();
+                case UNCHANGED -> {}
+            }
+            progress.alertCommands.addAndGet(outcome.commandsSent());
+            return outcome.alertIds();
+        } catch (RuntimeException e) {
+            log.warn("replay of contract {} failed", events.contractId(), e);
+            progress.contractFailed("contract " + events.contractId() + ": " + e);
+            return List.of();
+        } finally {
+            progress.eventsDone.addAndGet(events.events().size());
+            progress.contractsDone.incrementAndGet();
+        }
+    }
+
+    // Every alert ever raised on the contract, retracted ones too: from the read model, and from the store itself
+    // (the raise names its contract), so that a row missing from the read model is rebuilt as well.
+    private Set<String> knownAlertsOf(String contractId) {
+        Set<String> ids = new LinkedHashSet<>(
+                jdbc.queryForList("select alert_id from alert_view where contract_id = ?", String.class, contractId));
+        try {
+            ids.addAll(jdbc.queryForList(
+                    "select distinct aggregateidentifier from domainevententry where payloadtype = ?"
+                            + " and convert_from(payload, 'UTF8')::jsonb -> 'decision' ->> 'contractId' = ?",
+                    String.class,
+                    AlertRaised.class.getName(),
+                    contractId));
+        } catch (DataAccessException e) {
+            log.warn("could not look the alerts of {} up in the store: {}", contractId, e.getMessage());
+        }
+        return ids;
+    }
+
+    @Override
+    public void destroy() {
+        runner.shutdownNow();
+    }
+}
