@@ -155,7 +155,7 @@ class DashboardBrowserIT extends DashboardIntegrationTest {
                         .getText())
                 .isEqualTo("Mot de passe");
         signIn("officer", OFFICER_PASSWORD);
-        assertThat(text("h1")).isEqualTo("Alertes de conformité");
+        awaitText("h1", "Alertes de conformité");
         assertThat(text("main")).containsIgnoringCase("Par gravité").contains("Critique", "Ouverte");
         browser.driver.get(url("/alerts/" + existing.id()));
         assertThat(text("main"))
@@ -165,7 +165,7 @@ class DashboardBrowserIT extends DashboardIntegrationTest {
                 .isEqualTo("fr");
         browser.screenshot("alert-detail-fr");
         browser.driver.get(url("/?lang=en"));
-        assertThat(text("h1")).isEqualTo("Compliance alerts");
+        awaitText("h1", "Compliance alerts");
     }
 
     /** Signs in from a fresh sign-in page, whose form carries the CSRF token of the current session. */
@@ -187,8 +187,17 @@ class DashboardBrowserIT extends DashboardIntegrationTest {
         return browser.driver.findElement(By.cssSelector("tr[data-alert-id='" + alertId + "']"));
     }
 
+    /** The element's text once the page has it: a click may still be navigating when the next line runs. */
     private String text(String css) {
-        return browser.driver.findElement(By.cssSelector(css)).getText().trim();
+        return new WebDriverWait(browser.driver, WAIT)
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)))
+                .getText()
+                .trim();
+    }
+
+    private void awaitText(String css, String expected) {
+        new WebDriverWait(browser.driver, WAIT)
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), expected));
     }
 
     private String url(String path) {
