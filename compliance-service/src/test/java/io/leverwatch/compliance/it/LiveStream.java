@@ -35,7 +35,9 @@ final class LiveStream implements AutoCloseable {
     }
 
     static LiveStream open(HttpClient http, URI uri, String credentials) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream");
+        // A stream that never answers must fail the test, not hang the build.
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).header("Accept", "text/event-stream");
         ComplianceIntegrationTest.authorize(request, credentials);
         return new LiveStream(http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream()));
     }
