@@ -1,15 +1,9 @@
 package io.leverwatch.compliance.dashboard;
 
 import io.leverwatch.compliance.query.AlertChanged;
-import java.io.IOException;
+import io.leverwatch.compliance.web.SseBroadcaster;
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -37,53 +31,33 @@ class DashboardStream implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(DashboardStream.class);
 
-    private final List<SseEmitter> emitters = new CopyOnWriteArrayList<>();
-    private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "dashboard-stream");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final SseBroadcaster streams = new SseBroadcaster("dashboard-stream", TIMEOUT, HEARTBEAT);
     private final AlertStatistics statistics;
     private String lastFingerprint;
 
     DashboardStream(AlertStatistics statistics) {
         this.statistics = statistics;
-        sender.scheduleWithFixedDelay(this::watch, WATCH.toMillis(), WATCH.toMillis(), TimeUnit.MILLISECONDS);
-        sender.scheduleAtFixedRate(
-                () -> broadcast(() -> SseEmitter.event().comment("heartbeat")),
-                HEARTBEAT.toMillis(),
-                HEARTBEAT.toMillis(),
-                TimeUnit.MILLISECONDS);
+        streams.every(WATCH, this::watch);
     }
 
     SseEmitter subscribe() {
-        SseEmitter emitter = new SseEmitter(TIMEOUT.toMillis());
-        emitters.add(emitter);
-        emitter.onCompletion(() -> emitters.remove(emitter));
-        emitter.onTimeout(() -> {
-            emitters.remove(emitter);
-            emitter.complete();
-        });
-        emitter.onError(e -> emitters.remove(emitter));
-        // Sent at once, so that the page knows the stream is open before any change.
-        sender.execute(() -> send(emitter, SseEmitter.event().comment("connected")));
-        return emitter;
+        return streams.subscribe();
     }
 
     @EventListener
     void on(AlertChanged changed) {
-        sender.execute(() -> changed(changed.alertId()));
+        streams.execute(() -> changed(changed.alertId()));
     }
 
     private void watch() {
-        if (emitters.isEmpty()) {
+        if (!streams.hasListeners()) {
             lastFingerprint = null;
             return;
         }
         try {
             String fingerprint = statistics.fingerprint();
             if (lastFingerprint != null && !Objects.equals(fingerprint, lastFingerprint)) {
-                broadcast(() -> SseEmitter.event().name(EVENT).data("*"));
+                streams.broadcast(() -> SseEmitter.event().name(EVENT).data("*"));
             }
             lastFingerprint = fingerprint;
         } catch (RuntimeException e) {
@@ -92,10 +66,10 @@ class DashboardStream implements DisposableBean {
     }
 
     private void changed(String alertId) {
-        if (emitters.isEmpty()) {
+        if (!streams.hasListeners()) {
             return;
         }
-        broadcast(() -> SseEmitter.event().name(EVENT).data(alertId));
+        streams.broadcast(() -> SseEmitter.event().name(EVENT).data(alertId));
         try {
             // Already told: the next look should not announce the same change again.
             lastFingerprint = statistics.fingerprint();
@@ -104,24 +78,8 @@ class DashboardStream implements DisposableBean {
         }
     }
 
-    // A built event cannot be sent twice: each stream gets its own.
-    private void broadcast(Supplier<SseEmitter.SseEventBuilder> event) {
-        emitters.forEach(emitter -> send(emitter, event.get()));
-    }
-
-    private void send(SseEmitter emitter, SseEmitter.SseEventBuilder event) {
-        try {
-            emitter.send(event);
-        } catch (IOException | IllegalStateException e) {
-            // The page went away or the stream ended: forget it.
-            emitters.remove(emitter);
-        }
-    }
-
     @Override
     public void destroy() {
-        sender.shutdownNow();
-        emitters.forEach(SseEmitter::complete);
-        emitters.clear();
+        streams.close();
     }
 }

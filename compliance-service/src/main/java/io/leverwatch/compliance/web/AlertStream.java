@@ -5,13 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leverwatch.compliance.query.AlertChanged;
 import io.leverwatch.compliance.query.AlertQueries;
 import io.leverwatch.compliance.query.AlertView;
-import java.io.IOException;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -36,42 +30,26 @@ class AlertStream implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(AlertStream.class);
 
-    private final List<SseEmitter> emitters = new CopyOnWriteArrayList<>();
-    private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "alert-stream");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final SseBroadcaster streams = new SseBroadcaster("alert-stream", TIMEOUT, HEARTBEAT);
     private final AlertQueries queries;
     private final ObjectMapper mapper;
 
     AlertStream(AlertQueries queries, ObjectMapper mapper) {
         this.queries = queries;
         this.mapper = mapper;
-        sender.scheduleAtFixedRate(this::heartbeat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     SseEmitter subscribe() {
-        SseEmitter emitter = new SseEmitter(TIMEOUT.toMillis());
-        emitters.add(emitter);
-        emitter.onCompletion(() -> emitters.remove(emitter));
-        emitter.onTimeout(() -> {
-            emitters.remove(emitter);
-            emitter.complete();
-        });
-        emitter.onError(e -> emitters.remove(emitter));
-        // Sent at once, so that the client knows the stream is open before any change.
-        sender.execute(() -> send(emitter, SseEmitter.event().comment("connected")));
-        return emitter;
+        return streams.subscribe();
     }
 
     @EventListener
     void on(AlertChanged changed) {
-        sender.execute(() -> broadcast(changed.alertId()));
+        streams.execute(() -> broadcast(changed.alertId()));
     }
 
     private void broadcast(String alertId) {
-        if (emitters.isEmpty()) {
+        if (!streams.hasListeners()) {
             return;
         }
         try {
@@ -80,36 +58,17 @@ class AlertStream implements DisposableBean {
                 return;
             }
             String data = mapper.writeValueAsString(alert);
-            for (SseEmitter emitter : emitters) {
-                send(
-                        emitter,
-                        SseEmitter.event()
-                                .name("alert")
-                                .id(alert.id() + "@" + alert.version())
-                                .data(data));
-            }
+            streams.broadcast(() -> SseEmitter.event()
+                    .name("alert")
+                    .id(alert.id() + "@" + alert.version())
+                    .data(data));
         } catch (JsonProcessingException | RuntimeException e) {
             log.warn("could not stream the change of {}: {}", alertId, e.getMessage());
         }
     }
 
-    private void heartbeat() {
-        emitters.forEach(emitter -> send(emitter, SseEmitter.event().comment("heartbeat")));
-    }
-
-    private void send(SseEmitter emitter, SseEmitter.SseEventBuilder event) {
-        try {
-            emitter.send(event);
-        } catch (IOException | IllegalStateException e) {
-            // The client went away or the stream ended: forget it.
-            emitters.remove(emitter);
-        }
-    }
-
     @Override
     public void destroy() {
-        sender.shutdownNow();
-        emitters.forEach(SseEmitter::complete);
-        emitters.clear();
+        streams.close();
     }
 }
