@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,8 +27,29 @@ public class DeadLetters {
         this.metrics = metrics;
     }
 
+    /**
+     * Dead-letters the record. A value that fills a Kafka record, with the dead letter's headers added, is too large
+     * to be sent again: it is left out, and found at its origin offset, rather than the dead letter failing for ever.
+     */
     public void send(ConsumerRecord<byte[], byte[]> record, String reason, String errorsJson) {
-        ProducerRecord<byte[], byte[]> dead = new ProducerRecord<>(Topics.INBOUND_DLQ, record.key(), record.value());
+        try {
+            deliver(deadLetter(record, record.value(), reason, errorsJson), record);
+        } catch (RecordTooLargeException e) {
+            deliver(
+                    deadLetter(
+                            record,
+                            null,
+                            reason + " (the value is too large to dead-letter: read it at its origin offset)",
+                            errorsJson),
+                    record);
+        }
+        metrics.deadLettered(reason);
+        log.warn("dead-lettered {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), reason);
+    }
+
+    private static ProducerRecord<byte[], byte[]> deadLetter(
+            ConsumerRecord<byte[], byte[]> record, byte[] value, String reason, String errorsJson) {
+        ProducerRecord<byte[], byte[]> dead = new ProducerRecord<>(Topics.INBOUND_DLQ, record.key(), value);
         for (Header header : record.headers()) {
             if (!header.key().equalsIgnoreCase("authorization")) {
                 dead.headers().add(header);
@@ -38,17 +60,24 @@ public class DeadLetters {
         dead.headers().add(Topics.DLQ_ORIGIN_TOPIC_HEADER, bytes(record.topic()));
         dead.headers().add(Topics.DLQ_ORIGIN_PARTITION_HEADER, bytes(Integer.toString(record.partition())));
         dead.headers().add(Topics.DLQ_ORIGIN_OFFSET_HEADER, bytes(Long.toString(record.offset())));
+        return dead;
+    }
+
+    private void deliver(ProducerRecord<byte[], byte[]> dead, ConsumerRecord<byte[], byte[]> record) {
         try {
             template.send(dead).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while dead-lettering", e);
         } catch (Exception e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof RecordTooLargeException tooLarge) {
+                    throw tooLarge;
+                }
+            }
             // Not acknowledged: the record is retried rather than lost.
             throw new IllegalStateException("could not dead-letter " + record.topic() + "@" + record.offset(), e);
         }
-        metrics.deadLettered(reason);
-        log.warn("dead-lettered {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), reason);
     }
 
     private static byte[] bytes(String text) {

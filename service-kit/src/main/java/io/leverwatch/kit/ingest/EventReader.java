@@ -1,18 +1,24 @@
 package io.leverwatch.kit.ingest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.cloudevents.CloudEvent;
 import io.cloudevents.CloudEventData;
+import io.cloudevents.SpecVersion;
 import io.cloudevents.core.message.MessageReader;
+import io.cloudevents.rw.CloudEventContextWriter;
+import io.cloudevents.rw.CloudEventRWException;
+import io.cloudevents.rw.CloudEventWriter;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Reads what was sent into the JSON form of structured-mode CloudEvents, whatever the mode: structured
@@ -23,8 +29,17 @@ public class EventReader {
 
     private final ObjectMapper mapper;
 
+    /**
+     * Refuses what a lenient parser would read one way and another system another way: a second value after the
+     * event, or a field given twice.
+     */
+    private final ObjectReader strict;
+
     public EventReader(ObjectMapper mapper) {
         this.mapper = mapper;
+        this.strict = mapper.reader()
+                .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .with(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
     }
 
     public JsonNode structured(byte[] body) {
@@ -51,34 +66,48 @@ public class EventReader {
         return events;
     }
 
-    /** Binary mode: the SDK reads the attributes from the transport's headers, the body is {@code data}. */
-    public JsonNode binary(MessageReader reader) {
-        CloudEvent event;
+    /**
+     * Binary mode: the SDK reads the attributes from the transport's headers, the body is {@code data}. They are
+     * copied as sent, without the SDK's own checks, so that the validator names every wrong attribute as it does in
+     * structured mode. The transport's reader is created here: creating it already reads the spec version.
+     */
+    public JsonNode binary(Supplier<MessageReader> transport) {
         try {
-            event = reader.toEvent();
-        } catch (RuntimeException e) {
-            throw invalid("/", "not a readable binary-mode CloudEvent: " + e.getMessage());
+            return transport.get().read(version -> new BinaryAttributes(version, mapper.createObjectNode()));
+        } catch (CloudEventRWException e) {
+            boolean version = e.getKind() == CloudEventRWException.CloudEventRWExceptionKind.INVALID_SPEC_VERSION;
+            throw invalid(version ? "/specversion" : "/", "not a readable binary-mode CloudEvent: " + e.getMessage());
         }
-        ObjectNode node = mapper.createObjectNode();
-        node.put("specversion", event.getSpecVersion().toString());
-        node.put("id", event.getId());
-        node.put("source", event.getSource() == null ? null : event.getSource().toString());
-        node.put("type", event.getType());
-        if (event.getTime() != null) {
-            node.put("time", event.getTime().toString());
+    }
+
+    /** Collects a binary-mode event's attributes as the strings that were sent, and parses its data as JSON. */
+    private final class BinaryAttributes implements CloudEventWriter<JsonNode> {
+
+        private final ObjectNode node;
+
+        BinaryAttributes(SpecVersion version, ObjectNode node) {
+            this.node = node;
+            node.put("specversion", version.toString());
         }
-        if (event.getDataContentType() != null) {
-            node.put("datacontenttype", event.getDataContentType());
+
+        @Override
+        public CloudEventContextWriter withContextAttribute(String name, String value) {
+            if (!name.equals("specversion")) {
+                node.put(name, value);
+            }
+            return this;
         }
-        for (String name : event.getExtensionNames()) {
-            Object value = event.getExtension(name);
-            node.put(name, value == null ? null : value.toString());
-        }
-        CloudEventData data = event.getData();
-        if (data != null) {
+
+        @Override
+        public JsonNode end(CloudEventData data) {
             node.set("data", parse(data.toBytes(), "/data"));
+            return node;
         }
-        return node;
+
+        @Override
+        public JsonNode end() {
+            return node;
+        }
     }
 
     private JsonNode parse(byte[] body, String at) {
@@ -87,7 +116,7 @@ public class EventReader {
         }
         requireUtf8(body, at);
         try {
-            JsonNode node = mapper.readTree(body);
+            JsonNode node = strict.readTree(body);
             if (node == null || node.isMissingNode()) {
                 throw invalid(at.isEmpty() ? "/" : at, "the body is empty");
             }

@@ -10,6 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Checks one structured-mode CloudEvent: the required attributes of CloudEvents 1.0, that its type is
@@ -19,6 +20,7 @@ import java.util.Set;
 public class EventValidator {
 
     private static final int MAX_ATTRIBUTE_LENGTH = 512;
+    private static final Pattern FOUR_DIGIT_YEAR = Pattern.compile("\\d{4}-");
 
     private final Set<String> ownTypes;
     private final DataSchemas schemas;
@@ -77,7 +79,13 @@ public class EventValidator {
             }
         }
         String time = requireString(node, "time", errors);
-        if (time != null) {
+        if (time != null && !FOUR_DIGIT_YEAR.matcher(time).lookingAt()) {
+            errors.add(new FieldError(
+                    "/time",
+                    "must be an RFC 3339 date-time with a four-digit year, such as 2026-04-01T09:00:00Z (got \""
+                            + abbreviate(time) + "\")",
+                    id));
+        } else if (time != null) {
             try {
                 Instant parsed = OffsetDateTime.parse(time).toInstant();
                 if (parsed.getEpochSecond() < 0) {
@@ -108,8 +116,63 @@ public class EventValidator {
             errors.add(new FieldError("/data", "must be a JSON object", id));
         } else if (typeKnown) {
             errors.addAll(schemas.validate(type, data, id));
+            unstorableText(data, "/data", id, errors);
         }
         return errors;
+    }
+
+    /**
+     * Text in {@code data} that cannot be stored as it was sent: PostgreSQL's text and jsonb hold no NUL
+     * character, and UTF-8 has no encoding for half a surrogate pair. Accepted, such an event would be altered or
+     * fail on its way downstream.
+     */
+    private static void unstorableText(JsonNode node, String pointer, String id, List<FieldError> errors) {
+        if (node.isTextual() && !storable(node.textValue())) {
+            errors.add(new FieldError(pointer, "must not hold a NUL character or an unpaired surrogate", id));
+        } else if (node.isObject()) {
+            node.properties()
+                    .forEach(field -> unstorableText(
+                            field.getValue(), pointer + "/" + escapePointer(field.getKey()), id, errors));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                unstorableText(node.get(i), pointer + "/" + i, id, errors);
+            }
+        }
+    }
+
+    private static boolean storable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == 0 || unpairedSurrogate(text, i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The characters CloudEvents forbids in a String attribute: control characters (U+0000-U+001F, U+007F-U+009F)
+     * and surrogate code points that do not form a pair.
+     */
+    private static boolean validAttributeText(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isISOControl(text.charAt(i)) || unpairedSurrogate(text, i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean unpairedSurrogate(String text, int i) {
+        char c = text.charAt(i);
+        if (Character.isHighSurrogate(c)) {
+            return i + 1 == text.length() || !Character.isLowSurrogate(text.charAt(i + 1));
+        }
+        return Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(text.charAt(i - 1)));
+    }
+
+    private static String escapePointer(String name) {
+        return name.replace("~", "~0").replace("/", "~1");
     }
 
     private String unknownType(String type) {
@@ -125,7 +188,9 @@ public class EventValidator {
 
     private static String requireString(JsonNode node, String attribute, List<FieldError> errors) {
         JsonNode value = node.get(attribute);
-        String id = node.hasNonNull("id") && node.get("id").isTextual()
+        String id = node.hasNonNull("id")
+                        && node.get("id").isTextual()
+                        && validAttributeText(node.get("id").asText())
                 ? node.get("id").asText()
                 : null;
         if (value == null || value.isNull()) {
@@ -146,6 +211,10 @@ public class EventValidator {
         }
         if (text.length() > MAX_ATTRIBUTE_LENGTH) {
             errors.add(new FieldError("/" + attribute, "must be at most " + MAX_ATTRIBUTE_LENGTH + " characters", id));
+            return null;
+        }
+        if (!validAttributeText(text)) {
+            errors.add(new FieldError("/" + attribute, "must not hold control characters or unpaired surrogates", id));
             return null;
         }
         return text;

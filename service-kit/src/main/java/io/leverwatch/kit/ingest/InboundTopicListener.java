@@ -3,6 +3,7 @@ package io.leverwatch.kit.ingest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.kafka.KafkaMessageFactory;
+import io.leverwatch.events.Topics;
 import io.leverwatch.kit.security.ApiKeys;
 import io.leverwatch.kit.web.DomainRejection;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,8 @@ import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Consumes the service's inbound topic. A record is one CloudEvent in structured mode, a batch, or one
@@ -21,6 +24,9 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
  * is down) is thrown, so the record is retried, never skipped.
  */
 public class InboundTopicListener {
+
+    private static final Logger log = LoggerFactory.getLogger(InboundTopicListener.class);
+    private static final int MAX_DEAD_LETTER_ERRORS = 100;
 
     private final EventReader reader;
     private final EventValidator validator;
@@ -60,14 +66,24 @@ public class InboundTopicListener {
                             "/headers/authorization", "a valid agency key is required as 'Bearer <key>'", null)));
             return;
         }
+        List<InboundEvent> events;
         try {
-            List<InboundEvent> events = read(record, agency.get());
+            events = read(record, agency.get());
+        } catch (InvalidEventsException e) {
+            reject(record, "invalid", e.errors());
+            return;
+        } catch (RuntimeException e) {
+            // Reading and validating depend on the record alone: what fails here would fail on every retry and
+            // hold up the partition for ever.
+            log.warn("unreadable record {}-{}@{}", record.topic(), record.partition(), record.offset(), e);
+            reject(record, "invalid", List.of(new FieldError("/", "unreadable record: " + e.getMessage(), null)));
+            return;
+        }
+        try {
             pipeline.accept(events, "kafka");
         } catch (PartiallyAcceptedException e) {
             // The events before the refused one are accepted; redriving this record finds them as duplicates.
             rejectRefusal(record, e.refusal());
-        } catch (InvalidEventsException e) {
-            reject(record, "invalid", e.errors());
         } catch (ForbiddenEventException e) {
             reject(record, "forbidden", List.of(new FieldError("/data/contractId", e.getMessage(), e.eventId())));
         } catch (DomainRejection e) {
@@ -99,7 +115,7 @@ public class InboundTopicListener {
         List<JsonNode> nodes;
         boolean batch = false;
         if (header(record, "ce_specversion").isPresent()) {
-            nodes = List.of(reader.binary(KafkaMessageFactory.createReader(record)));
+            nodes = List.of(reader.binary(() -> KafkaMessageFactory.createReader(record)));
         } else if (header(record, "content-type")
                 .map(c -> c.startsWith("application/cloudevents-batch+json"))
                 .orElse(false)) {
@@ -124,19 +140,28 @@ public class InboundTopicListener {
         return events;
     }
 
+    /**
+     * Dead-letters the record with its first {@value #MAX_DEAD_LETTER_ERRORS} errors: a batch of thousands of bad
+     * events has more errors than a Kafka record can carry, and a dead letter that cannot be sent is retried for ever.
+     */
     private void reject(ConsumerRecord<byte[], byte[]> record, String reason, List<FieldError> errors) {
         metrics.rejected("kafka", reason);
         String json;
         try {
             json = mapper.writeValueAsString(errors.stream()
+                    .limit(MAX_DEAD_LETTER_ERRORS)
                     .map(e -> Map.of("field", e.field(), "message", e.message()))
                     .toList());
         } catch (Exception e) {
             json = "[]";
         }
+        String more = errors.size() > MAX_DEAD_LETTER_ERRORS
+                ? " (and " + (errors.size() - 1) + " more problems, the first " + MAX_DEAD_LETTER_ERRORS + " in "
+                        + Topics.DLQ_ERRORS_HEADER + ")"
+                : "";
         deadLetters.send(
                 record,
-                reason + ": " + errors.get(0).field() + " " + errors.get(0).message(),
+                reason + ": " + errors.get(0).field() + " " + errors.get(0).message() + more,
                 json);
     }
 

@@ -35,7 +35,7 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
                 refuse(response);
             }
         } catch (ServletException e) {
-            if (e.getRootCause() instanceof TooLargeException || hasTooLarge(e) && !response.isCommitted()) {
+            if (TooLargeException.in(e).isPresent() && !response.isCommitted()) {
                 response.reset();
                 refuse(response);
             } else {
@@ -44,28 +44,47 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
         }
     }
 
-    private static boolean hasTooLarge(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof TooLargeException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private void refuse(HttpServletResponse response) throws IOException {
         response.setStatus(413);
         response.setContentType("application/problem+json");
         response.getOutputStream()
-                .write(("{\"type\":\"https://leverwatch.io/problems/too-large\",\"title\":\"Payload too large\","
-                                + "\"status\":413,\"detail\":\"the body is larger than " + maxBytes
-                                + " bytes: split the batch\"}")
+                .write(("{\"type\":\"https://leverwatch.io/problems/" + TooLargeException.TYPE
+                                + "\",\"title\":\"" + TooLargeException.TITLE + "\",\"status\":413,\"detail\":\""
+                                + TooLargeException.detail(maxBytes) + "\"}")
                         .getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * A body sent without its length, found too large while it is read. Spring reports it as an unreadable body;
+     * {@link ProblemHandler} answers it with the same 413 as this filter.
+     */
     static final class TooLargeException extends IOException {
-        TooLargeException() {
+        static final String TYPE = "too-large";
+        static final String TITLE = "Payload too large";
+
+        private final long maxBytes;
+
+        TooLargeException(long maxBytes) {
             super("request body too large");
+            this.maxBytes = maxBytes;
+        }
+
+        String detail() {
+            return detail(maxBytes);
+        }
+
+        static String detail(long maxBytes) {
+            return "the body is larger than " + maxBytes + " bytes: split the batch";
+        }
+
+        /** The TooLargeException behind this failure, if one is. */
+        static java.util.Optional<TooLargeException> in(Throwable failure) {
+            for (Throwable t = failure; t != null; t = t.getCause()) {
+                if (t instanceof TooLargeException tooLarge) {
+                    return java.util.Optional.of(tooLarge);
+                }
+            }
+            return java.util.Optional.empty();
         }
     }
 
@@ -87,7 +106,7 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
                 public int read() throws IOException {
                     int b = in.read();
                     if (b >= 0 && ++read > maxBytes) {
-                        throw new TooLargeException();
+                        throw new TooLargeException(maxBytes);
                     }
                     return b;
                 }
@@ -96,7 +115,7 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
                 public int read(byte[] buffer, int offset, int length) throws IOException {
                     int n = in.read(buffer, offset, length);
                     if (n > 0 && (read += n) > maxBytes) {
-                        throw new TooLargeException();
+                        throw new TooLargeException(maxBytes);
                     }
                     return n;
                 }

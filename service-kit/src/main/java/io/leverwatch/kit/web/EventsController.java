@@ -50,7 +50,7 @@ public class EventsController {
         String contentType = baseContentType(request.getContentType());
         List<JsonNode> nodes;
         if (request.getHeader("ce-specversion") != null) {
-            nodes = List.of(reader.binary(HttpMessageFactory.createReader(
+            nodes = List.of(reader.binary(() -> HttpMessageFactory.createReader(
                     (consumer) -> headers(request).forEach(consumer), body == null ? new byte[0] : body)));
         } else if (BATCH.equals(contentType)) {
             nodes = reader.batch(body);

@@ -9,21 +9,30 @@ import java.util.Map;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * Every refusal as RFC 9457 problem details ({@code application/problem+json}). A validation problem
- * lists every bad field under {@code errors}: its JSON pointer, what is wrong, and the event's id.
+ * lists every bad field under {@code errors}: its JSON pointer, what is wrong, and the event's id. It comes before
+ * Spring Boot's own problem handler, which would otherwise answer the exceptions of Spring MVC it overrides.
  */
 @RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
 public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
@@ -110,6 +119,21 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 .body(problem);
     }
 
+    /** A body sent in chunks, without its length, that was found too large while Spring read it. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return BodySizeLimitFilter.TooLargeException.in(e)
+                .<ResponseEntity<Object>>map(tooLarge -> ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+                        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                        .body(problem(
+                                HttpStatus.PAYLOAD_TOO_LARGE,
+                                BodySizeLimitFilter.TooLargeException.TYPE,
+                                BodySizeLimitFilter.TooLargeException.TITLE,
+                                tooLarge.detail())))
+                .orElseGet(() -> super.handleHttpMessageNotReadable(e, headers, status, request));
+    }
+
     static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create(TYPES + type));
@@ -119,7 +143,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
         return ResponseEntity.status(problem.getStatus())
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
     }
 
