@@ -16,12 +16,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * There is no Docker engine here, so this keeps docker-compose.yml honest: every service it builds is a
- * module of this build, and every variable it gives a service is a setting that service really reads.
+ * module of this build, every variable it gives a service is a setting that service really reads, its secrets come
+ * from the environment, and nothing in it turns on the embedded mode's demo credentials.
  */
 class ComposeFileTest {
 
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     static final Set<String> INFRASTRUCTURE = Set.of("postgres", "kafka");
+    /** Variables that hold a credential: their value must never be written in the file. */
+    static final java.util.regex.Pattern SECRET = java.util.regex.Pattern.compile("PASSWORD|SECRET|_KEY|TOKEN|USERS");
 
     @Test
     void everyServiceIsAModuleAndEveryVariableIsReadByIt() throws Exception {
@@ -51,6 +54,35 @@ class ComposeFileTest {
         assertThat(built)
                 .containsExactlyInAnyOrder(
                         "contract-service", "billing-service", "access-service", "compliance-service");
+    }
+
+    @Test
+    void secretsComeFromTheEnvironmentAndNothingTurnsOnTheEmbeddedMode() throws Exception {
+        JsonNode services = new ObjectMapper(new YAMLFactory())
+                .readTree(ROOT.resolve("docker-compose.yml").toFile())
+                .get("services");
+        for (Iterator<Map.Entry<String, JsonNode>> it = services.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> service = it.next();
+            JsonNode environment = service.getValue().get("environment");
+            if (environment == null) {
+                continue;
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> vars = environment.fields(); vars.hasNext(); ) {
+                Map.Entry<String, JsonNode> variable = vars.next();
+                String name = variable.getKey();
+                if (SECRET.matcher(name).find()) {
+                    assertThat(variable.getValue().asText())
+                            .as("%s of %s must come from the environment, with no default", name, service.getKey())
+                            .matches("\\$\\{[A-Z0-9_]+:\\?[^}]*}");
+                }
+                assertThat(canonical(name))
+                        .as("%s of %s", name, service.getKey())
+                        .isNotIn(
+                                canonical("leverwatch.embedded"),
+                                canonical("leverwatch.demo-keys"),
+                                canonical("leverwatch.demo-users"));
+            }
+        }
     }
 
     /** The settings a service reads: the kit's defaults, its own file, and the kit's typed properties. */

@@ -95,8 +95,8 @@ public class ServiceKitAutoConfiguration {
 
     @Bean
     @DependsOn("identitySchema")
-    ApiKeys apiKeys(JdbcTemplate jdbc) {
-        return new ApiKeys(jdbc);
+    ApiKeys apiKeys(JdbcTemplate jdbc, Clock clock) {
+        return new ApiKeys(jdbc, clock);
     }
 
     @Bean

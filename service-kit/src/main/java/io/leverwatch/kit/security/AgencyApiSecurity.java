@@ -1,7 +1,9 @@
 package io.leverwatch.kit.security;
 
 import io.leverwatch.kit.LeverwatchProperties;
+import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -13,14 +15,17 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 /**
  * Security of an agency-facing service: agencies authenticate with their API key; the published
  * contract (schemas, AsyncAPI, OpenAPI) and liveness are public; metrics are public only in the
- * embedded mode. Everything else needs a key.
+ * embedded mode. Everything else needs a key. Once its key is known, an agency's events are rate-limited
+ * ({@link RateLimitFilter}).
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RateLimitSettings.class)
 @ConditionalOnProperty(name = "leverwatch.agency-api.enabled", havingValue = "true", matchIfMissing = true)
 public class AgencyApiSecurity {
 
     @Bean
-    SecurityFilterChain agencyApiFilterChain(HttpSecurity http, ApiKeys keys, LeverwatchProperties properties)
+    SecurityFilterChain agencyApiFilterChain(
+            HttpSecurity http, ApiKeys keys, LeverwatchProperties properties, RateLimitSettings rateLimit, Clock clock)
             throws Exception {
         ProblemAuthenticationEntryPoint problems = new ProblemAuthenticationEntryPoint("Bearer realm=\"leverwatch\"");
         http.csrf(AbstractHttpConfigurer::disable)
@@ -47,6 +52,12 @@ public class AgencyApiSecurity {
                     auth.requestMatchers("/api/**").hasRole("AGENCY");
                     auth.anyRequest().denyAll();
                 });
+        if (rateLimit.isEnabled()) {
+            http.addFilterAfter(
+                    new RateLimitFilter(
+                            new TokenBuckets(rateLimit.getRequestsPerSecond(), rateLimit.getBurst(), clock)),
+                    ApiKeyFilter.class);
+        }
         return http.build();
     }
 
