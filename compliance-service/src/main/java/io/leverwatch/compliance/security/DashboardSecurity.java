@@ -74,7 +74,7 @@ public class DashboardSecurity {
                     auth.requestMatchers(HttpMethod.GET, "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                             .permitAll();
                     auth.requestMatchers(HttpMethod.POST, "/alerts/*/*").hasRole(Role.OFFICER.name());
-                    auth.requestMatchers("/operator/replay/**", "/operator/integrity")
+                    auth.requestMatchers("/operator/replay/**", "/operator/integrity", "/operator/dead-letters/**")
                             .hasRole(Role.OPERATOR.name());
                     auth.requestMatchers("/operator", "/operator/**")
                             .hasAnyRole(Role.OPERATOR.name(), Role.AUDITOR.name());

@@ -1,0 +1,192 @@
+package io.leverwatch.compliance.operator.deadletter;
+
+import java.util.List;
+import java.util.function.Predicate;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.async.SequencingPolicy;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.deadletter.DeadLetter;
+import org.axonframework.messaging.deadletter.Decisions;
+import org.axonframework.messaging.deadletter.EnqueueDecision;
+import org.axonframework.messaging.deadletter.GenericDeadLetter;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.modelling.saga.AnnotatedSagaManager;
+import org.axonframework.modelling.saga.SagaCreationPolicy;
+import org.axonframework.modelling.saga.SagaInitializationPolicy;
+import org.axonframework.modelling.saga.SagaRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A saga manager with the sequenced dead-letter queue that Axon 4 gives event handlers only (it cannot for sagas in
+ * general: a saga's associations may change from one event to the next, so no sequence is sure to hold all of one
+ * saga's events). A saga that is associated by one value that is also its processor's sequence, as the
+ * AccessLeverage saga is by its contract, has no such problem, and this manager does for it what Axon's
+ * {@code DeadLetteringEventHandlerInvoker} does for handlers:
+ *
+ * <ul>
+ *   <li>an event the saga fails on is parked in the queue under its sequence (the contract), with its cause, and the
+ *       processor goes on: other contracts are not held up;
+ *   <li>while a sequence has letters, every later event of it is parked behind them, in order, instead of handled;
+ *   <li>{@link #process} feeds a sequence's letters back to the saga in order, removes each that passes, and keeps
+ *       the first that fails again, with its new cause, and those behind it.
+ * </ul>
+ *
+ * <p>A batch is first handled as Axon does, in one unit of work, so that a contract's saga is loaded and stored once
+ * per batch. When it fails (a handler, or storing a saga at the end), it rolls back whole and the processor retries
+ * it; that retry is handled event by event: each in a unit of work of its own nested in the batch's, inside a
+ * savepoint. An event that fails then leaves nothing behind (its saga is not saved, the commands it sent have no
+ * events stored, its database writes are undone), so that a retried letter meets the saga as it was before; it is
+ * parked, and the rest of the batch, the letter and the processor's token commit together. A failure of the
+ * database itself ({@link Causes#isTransient}) is not the event's: it fails the batch, which is retried, as before.
+ *
+ * <p>With several segments every segment's thread sees every event; only the thread whose segment holds the
+ * sequence's saga (or would create it) parks an event behind a sequence.
+ */
+public class DeadLetteringSagaManager<T> extends AnnotatedSagaManager<T>
+        implements SequencedDeadLetterProcessor<EventMessage<?>> {
+
+    private static final Logger log = LoggerFactory.getLogger(DeadLetteringSagaManager.class);
+    private static final String WATCHED = DeadLetteringSagaManager.class.getName() + ".watched";
+
+    private final SagaRepository<T> repository;
+    private final SequencingPolicy<? super EventMessage<?>> sequencing;
+    private final SequencedDeadLetterQueue<EventMessage<?>> queue;
+    private final Savepoints savepoints;
+    private final TransactionManager transactionManager;
+    private final ThreadLocal<Boolean> retryEventByEvent = ThreadLocal.withInitial(() -> false);
+    private final ThreadLocal<UnitOfWork<?>> batchEventByEvent = new ThreadLocal<>();
+
+    /**
+     * @param builder the manager as Axon would build it, with the same repository as {@code repository}
+     * @param sequencing the saga processor's sequencing policy: the queue's sequences are its sequences
+     */
+    public DeadLetteringSagaManager(
+            AnnotatedSagaManager.Builder<T> builder,
+            SagaRepository<T> repository,
+            SequencingPolicy<? super EventMessage<?>> sequencing,
+            SequencedDeadLetterQueue<EventMessage<?>> queue,
+            Savepoints savepoints,
+            TransactionManager transactionManager) {
+        super(builder.sagaRepository(repository));
+        this.repository = repository;
+        this.sequencing = sequencing;
+        this.queue = queue;
+        this.savepoints = savepoints;
+        this.transactionManager = transactionManager;
+    }
+
+    @Override
+    public void handle(EventMessage<?> event, Segment segment) throws Exception {
+        boolean eventByEvent = eventByEvent();
+        Object sequence = sequencing.getSequenceIdentifierFor(event);
+        if (queue.contains(sequence)) {
+            if (holds(segment, event)) {
+                queue.enqueue(sequence, new GenericDeadLetter<>(sequence, event));
+                log.info("parked event {} behind the dead letters of sequence {}", event.getIdentifier(), sequence);
+            }
+            return;
+        }
+        if (!eventByEvent) {
+            super.handle(event, segment);
+            return;
+        }
+        try {
+            handleAlone(event, segment);
+        } catch (Exception e) {
+            if (Causes.isTransient(e)) {
+                throw e;
+            }
+            queue.enqueue(sequence, new GenericDeadLetter<>(sequence, event, Causes.of(e)));
+            log.warn(
+                    "dead-lettered event {} of sequence {}: the saga failed on it", event.getIdentifier(), sequence, e);
+        }
+    }
+
+    /**
+     * Whether this batch is handled event by event: it is the retry of one that failed on this thread (a processor's
+     * thread retries its own segment). Watches the batch, so that the next one is if this one fails.
+     */
+    private boolean eventByEvent() {
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        if (retryEventByEvent.get()) {
+            retryEventByEvent.set(false);
+            batchEventByEvent.set(batch);
+        }
+        batch.getOrComputeResource(WATCHED, key -> {
+            batch.onRollback(u -> retryEventByEvent.set(true));
+            return Boolean.TRUE;
+        });
+        return batchEventByEvent.get() == batch;
+    }
+
+    /**
+     * Retries the first sequence whose first letter matches, letter by letter in order, in one transaction.
+     *
+     * @return whether a whole sequence was handled and removed
+     */
+    @Override
+    public boolean process(Predicate<DeadLetter<? extends EventMessage<?>>> sequenceFilter) {
+        UnitOfWork<?> unitOfWork = new DefaultUnitOfWork<>(null);
+        unitOfWork.attachTransaction(transactionManager);
+        ResultMessage<Boolean> result = unitOfWork.executeWithResult(() -> queue.process(sequenceFilter, this::retry));
+        if (result.isExceptional()) {
+            throw new IllegalStateException("could not retry dead letters", result.exceptionResult());
+        }
+        return Boolean.TRUE.equals(result.getPayload());
+    }
+
+    private EnqueueDecision<EventMessage<?>> retry(DeadLetter<? extends EventMessage<?>> letter) {
+        try {
+            // Whatever the segment that holds the saga: the retry is not one of the processor's threads.
+            handleAlone(letter.message(), Segment.ROOT_SEGMENT);
+            return Decisions.evict();
+        } catch (Exception e) {
+            log.warn("dead letter of event {} failed again", letter.message().getIdentifier(), e);
+            return Decisions.requeue(Causes.of(e));
+        }
+    }
+
+    // The event in a unit of work nested in the current one, inside a savepoint: all or nothing of its effects.
+    private void handleAlone(EventMessage<?> event, Segment segment) throws Exception {
+        savepoints.run(() -> {
+            UnitOfWork<?> unitOfWork = new DefaultUnitOfWork<>(event);
+            ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
+                super.handle(event, segment);
+                return null;
+            });
+            if (result.isExceptional()) {
+                throw asException(result.exceptionResult());
+            }
+        });
+    }
+
+    // As AbstractSagaManager decides who handles an event: the segment of the sagas found, else of the new saga.
+    private boolean holds(Segment segment, EventMessage<?> event) {
+        List<String> sagaIds = extractAssociationValues(event).stream()
+                .flatMap(association -> repository.find(association).stream())
+                .toList();
+        if (!sagaIds.isEmpty()) {
+            return sagaIds.stream().anyMatch(sagaId -> matchesSegment(segment, sagaId));
+        }
+        SagaInitializationPolicy creation = getSagaCreationPolicy(event);
+        return creation.getCreationPolicy() != SagaCreationPolicy.NONE
+                && segment.matches(creation.getInitialAssociationValue());
+    }
+
+    private static Exception asException(Throwable failure) {
+        if (failure instanceof Exception exception) {
+            return exception;
+        }
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        return new IllegalStateException(failure);
+    }
+}
