@@ -1,5 +1,10 @@
 package io.leverwatch.compliance.inbox;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -13,7 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * restart, a rebalance, a replayed topic) fails to insert and is dropped.
  *
  * <p>Each append is one transaction with the {@link InboxLedger}'s writes, so that the operators' index and hash chain
- * of the inbox never miss an event nor name one that is not stored.
+ * of the inbox never miss an event nor name one that is not stored. A whole delivery (a Kafka poll) is appended in
+ * one such transaction: a few statements for hundreds of events instead of several for each.
  */
 public class Inbox {
 
@@ -28,11 +34,14 @@ public class Inbox {
      */
     public interface InboxLedger {
 
-        /** First in the append's transaction, before the event is stored: e.g. locks what orders the appends. */
+        /**
+         * First in the append's transaction, before the events are stored: locks what orders the appends, so that
+         * no other append runs until this one commits.
+         */
         void beforeAppend();
 
-        /** Once the event is stored, in the same transaction. */
-        void appended(InboxEvent event);
+        /** Once the events are stored, in the same transaction, in the order they were stored. */
+        void appended(List<InboxEvent> events);
     }
 
     private final EventStore eventStore;
@@ -58,7 +67,7 @@ public class Inbox {
             transactions.executeWithoutResult(status -> {
                 ledger.beforeAppend();
                 eventStore.publish(event.toMessage());
-                ledger.appended(event);
+                ledger.appended(List.of(event));
             });
             return Outcome.APPENDED;
         } catch (ConcurrencyException | AggregateStreamCreationException e) {
@@ -74,9 +83,57 @@ public class Inbox {
         }
     }
 
+    /**
+     * Appends the events, in their order, in one transaction: those already stored, or met earlier in the list, are
+     * duplicates; the others are stored with one batch insert and chained in the order stored. The ledger's lock is
+     * taken before the look-up, so no other append can store one of these ids between the look-up and the insert.
+     *
+     * @return the outcome of each event, in the order given
+     * @throws RuntimeException when the store cannot be written: the caller retries the whole list, nothing is lost
+     */
+    public List<Outcome> appendAll(List<InboxEvent> events) {
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        try {
+            return transactions.execute(status -> {
+                ledger.beforeAppend();
+                Set<String> known = new HashSet<>(storedAmong(events));
+                List<Outcome> outcomes = new ArrayList<>(events.size());
+                List<InboxEvent> fresh = new ArrayList<>(events.size());
+                for (InboxEvent event : events) {
+                    boolean isNew = known.add(event.eventId());
+                    outcomes.add(isNew ? Outcome.APPENDED : Outcome.DUPLICATE);
+                    if (isNew) {
+                        fresh.add(event);
+                    }
+                }
+                if (!fresh.isEmpty()) {
+                    eventStore.publish(fresh.stream().map(InboxEvent::toMessage).toList());
+                    ledger.appended(fresh);
+                }
+                return outcomes;
+            });
+        } catch (ConcurrencyException | AggregateStreamCreationException e) {
+            // An id was stored meanwhile by a writer that does not take the ledger's lock: one at a time then, each
+            // duplicate told apart by the store itself.
+            return events.stream().map(this::append).toList();
+        }
+    }
+
     /** Whether an event with this id is stored (a lookup on the unique event id index). */
     public boolean contains(String eventId) {
         return Boolean.TRUE.equals(jdbc.queryForObject(
                 "select exists (select 1 from domainevententry where eventidentifier = ?)", Boolean.class, eventId));
+    }
+
+    // One look-up on the unique event id index for the whole list.
+    private List<String> storedAmong(List<InboxEvent> events) {
+        List<String> ids = events.stream().map(InboxEvent::eventId).distinct().toList();
+        String placeholders = String.join(",", Collections.nCopies(ids.size(), "?"));
+        return jdbc.queryForList(
+                "select eventidentifier from domainevententry where eventidentifier in (" + placeholders + ")",
+                String.class,
+                ids.toArray());
     }
 }

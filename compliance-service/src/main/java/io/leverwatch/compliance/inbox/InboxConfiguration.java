@@ -20,10 +20,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.BatchMessageListener;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.listener.MessageListener;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -73,8 +73,9 @@ public class InboxConfiguration {
     }
 
     /**
-     * One record at a time, its offset committed once it is in the inbox or dead-lettered. Our own failures retry
-     * with a back-off that never gives up: skipping a record would lose a fact for good.
+     * What a poll delivers at a time (up to {@code leverwatch.compliance.inbox.max-poll-records}), its offsets
+     * committed once every record is in the inbox or dead-lettered. Our own failures retry the delivery with a
+     * back-off that never gives up: skipping a record would lose a fact for good.
      */
     @Bean
     ConcurrentMessageListenerContainer<byte[], byte[]> inboxContainer(
@@ -82,17 +83,19 @@ public class InboxConfiguration {
             LeverwatchProperties properties,
             InboxListener listener,
             InboxMetrics metrics,
-            @Value("${leverwatch.compliance.inbox.concurrency:3}") int concurrency) {
+            @Value("${leverwatch.compliance.inbox.concurrency:3}") int concurrency,
+            @Value("${leverwatch.compliance.inbox.max-poll-records:500}") int maxPollRecords) {
         Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties(null));
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, properties.getService() + "-inbox");
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
         ContainerProperties containerProperties = new ContainerProperties(TOPICS.toArray(String[]::new));
-        containerProperties.setAckMode(ContainerProperties.AckMode.RECORD);
-        containerProperties.setMessageListener((MessageListener<byte[], byte[]>) listener::onRecord);
-        // A record takes milliseconds to append; one cut short at shutdown is redelivered and dropped as a duplicate.
+        containerProperties.setAckMode(ContainerProperties.AckMode.BATCH);
+        containerProperties.setMessageListener((BatchMessageListener<byte[], byte[]>) listener::onRecords);
+        // A delivery takes milliseconds to append; one cut short at shutdown is redelivered and dropped as duplicates.
         containerProperties.setShutdownTimeout(3_000);
         var container = new ConcurrentMessageListenerContainer<>(
                 new DefaultKafkaConsumerFactory<byte[], byte[]>(config), containerProperties);

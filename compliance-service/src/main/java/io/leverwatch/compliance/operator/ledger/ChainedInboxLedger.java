@@ -2,12 +2,18 @@ package io.leverwatch.compliance.operator.ledger;
 
 import io.leverwatch.compliance.inbox.Inbox;
 import io.leverwatch.compliance.inbox.InboxEvent;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * What the inbox writes beside each event, in the append's transaction: its line of {@code inbox_index} and its link
- * of the hash chain. The chain's head is locked before the event is stored, so that links follow the store's order.
+ * What the inbox writes beside its events, in the append's transaction: their lines of {@code inbox_index} and their
+ * links of the hash chain. The chain's head is locked before the events are stored, so that links follow the store's
+ * order; the rows of one append are read back, linked and indexed with one statement each.
  */
 @Component
 class ChainedInboxLedger implements Inbox.InboxLedger {
@@ -26,13 +32,31 @@ class ChainedInboxLedger implements Inbox.InboxLedger {
     }
 
     @Override
-    public void appended(InboxEvent event) {
-        StoredEvent stored = jdbc.queryForObject(
-                "select " + StoredEvent.COLUMNS + " from domainevententry where eventidentifier = ?",
+    public void appended(List<InboxEvent> events) {
+        Map<String, InboxEvent> byId =
+                events.stream().collect(Collectors.toMap(InboxEvent::eventId, Function.identity()));
+        List<StoredEvent> stored = jdbc.query(
+                "select " + StoredEvent.COLUMNS + " from domainevententry where eventidentifier in ("
+                        + String.join(",", Collections.nCopies(byId.size(), "?")) + ") order by globalindex",
                 (rs, row) -> StoredEvent.of(rs),
-                event.eventId());
-        chain.link(stored);
-        IndexEntry.of(stored.globalIndex(), event.eventId(), event.payload(), event.metaData(), event.receivedAt())
-                .insert(jdbc);
+                byId.keySet().toArray());
+        if (stored.size() != byId.size()) {
+            throw new IllegalStateException(
+                    "appended " + byId.size() + " inbox events but " + stored.size() + " are stored");
+        }
+        chain.linkAll(stored);
+        IndexEntry.insertAll(
+                jdbc,
+                stored.stream()
+                        .map(row -> {
+                            InboxEvent event = byId.get(row.eventId());
+                            return IndexEntry.of(
+                                    row.globalIndex(),
+                                    event.eventId(),
+                                    event.payload(),
+                                    event.metaData(),
+                                    event.receivedAt());
+                        })
+                        .toList());
     }
 }

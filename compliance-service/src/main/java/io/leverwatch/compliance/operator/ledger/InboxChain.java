@@ -1,6 +1,8 @@
 package io.leverwatch.compliance.operator.ledger;
 
 import io.leverwatch.compliance.operator.evidence.Hashes;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -26,19 +28,32 @@ final class InboxChain {
 
     /** The next link, for an event just stored. The head must be locked. */
     void link(StoredEvent event) {
+        linkAll(List.of(event));
+    }
+
+    /**
+     * The next links, one per event in the order given (the order they were stored), written with one batch insert
+     * and one move of the head. The head must be locked.
+     */
+    void linkAll(List<StoredEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
         Head head = jdbc.queryForObject(
                 "select position, hash from inbox_chain_head where id = 1",
                 (rs, row) -> new Head(rs.getLong("position"), rs.getBytes("hash")));
-        byte[] digest = event.digest();
-        byte[] hash = next(head.hash(), digest);
-        long position = head.position() + 1;
-        jdbc.update(
+        List<Object[]> links = new ArrayList<>(events.size());
+        long position = head.position();
+        byte[] hash = head.hash();
+        for (StoredEvent event : events) {
+            byte[] digest = event.digest();
+            hash = next(hash, digest);
+            position++;
+            links.add(new Object[] {position, event.globalIndex(), event.eventId(), digest, hash});
+        }
+        jdbc.batchUpdate(
                 "insert into inbox_chain (position, global_index, event_id, row_digest, hash) values (?, ?, ?, ?, ?)",
-                position,
-                event.globalIndex(),
-                event.eventId(),
-                digest,
-                hash);
+                links);
         jdbc.update("update inbox_chain_head set position = ?, hash = ? where id = 1", position, hash);
     }
 

@@ -5,6 +5,7 @@ import io.leverwatch.events.EventCatalog;
 import io.leverwatch.kit.publish.EventFields;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -40,17 +41,22 @@ record IndexEntry(
                 receivedAt != null ? Instant.parse(receivedAt) : storedAt);
     }
 
+    private static final String INSERT = "insert into inbox_index (global_index, event_id, contract_id, type, source,"
+            + " business_time, received_at) values (?, ?, ?, ?, ?, ?, ?)";
+
     void insert(JdbcTemplate jdbc) {
-        jdbc.update(
-                "insert into inbox_index (global_index, event_id, contract_id, type, source, business_time,"
-                        + " received_at) values (?, ?, ?, ?, ?, ?, ?)",
-                globalIndex,
-                eventId,
-                contractId,
-                type,
-                source,
-                Timestamp.from(businessTime),
-                Timestamp.from(receivedAt));
+        jdbc.update(INSERT, columns());
+    }
+
+    /** Inserts the entries with one batch statement. */
+    static void insertAll(JdbcTemplate jdbc, List<IndexEntry> entries) {
+        jdbc.batchUpdate(INSERT, entries.stream().map(IndexEntry::columns).toList());
+    }
+
+    private Object[] columns() {
+        return new Object[] {
+            globalIndex, eventId, contractId, type, source, Timestamp.from(businessTime), Timestamp.from(receivedAt)
+        };
     }
 
     private static String text(Map<String, ?> metaData, String key) {

@@ -29,7 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>The shadow is two temporary tables named like the live ones, created in the rebuild's transaction: PostgreSQL
  * looks temporary tables up first, so the very {@link AlertProjection} of the live processor, fed the events
- * directly, writes into the shadow. It runs inside a unit of work that is rolled back, never committed, so that the
+ * directly, writes into the shadow (once the connection's prepared statements, bound to the live tables, are
+ * dropped). It runs inside a unit of work that is rolled back, never committed, so that the
  * projection's announcements ({@link AlertChanged}, sent after commit) are dropped; the rebuild announces the alerts
  * it actually changed once its transaction is committed. The swap locks the live tables against writers only (the
  * live projection waits; readers go on with the old rows until the commit), brings the shadow up to the store's last
@@ -85,6 +86,7 @@ class AlertViewRebuild {
         jdbc.execute("create temp table alert_view (like " + live + "alert_view including all) on commit drop");
         jdbc.execute("create temp table alert_history (like " + live + "alert_history including all) on commit drop");
         jdbc.execute("create temp table replay_scope (alert_id varchar(255) primary key) on commit drop");
+        forgetPreparedStatements();
         if (scope == null) {
             jdbc.update(
                     "insert into replay_scope select distinct aggregateidentifier from domainevententry"
@@ -105,6 +107,16 @@ class AlertViewRebuild {
         jdbc.execute("lock table " + live + "alert_view, " + live + "alert_history in share row exclusive mode");
         catchUp();
         return swap(live, alertIds.size());
+    }
+
+    /**
+     * A statement the server prepared on this pooled connection before the shadow existed is bound to the live table
+     * of its name, and would go on writing there. Dropping every prepared statement of the connection (the driver
+     * forgets its own on this command too) makes the next ones resolve names again, to the shadow while it exists.
+     * After the commit drops the shadow, the server re-plans those statements on the live tables by itself.
+     */
+    private void forgetPreparedStatements() {
+        jdbc.execute("deallocate all");
     }
 
     // Under the lock: events stored since the alert was read are applied too, so the shadow is not behind the store.
