@@ -19,12 +19,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * access-service end to end on a real PostgreSQL and a real Kafka broker: access facts sent over HTTP or the
  * inbound topic end up on {@code leverwatch.access.events} keyed by contract, also those that arrived before
  * contract-service registered their account; another agency's are refused or quarantined.
  */
+// Closed after the class: another live context of this service would claim the same processor tokens under
+// the same owner (pid@host) and publish every event twice.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(
         classes = AccessServiceApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,

@@ -25,12 +25,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * Tenant isolation on contract-service, as a matrix: agency B's key sends every kind of contract event about agency
  * A's contract and is refused each time (403, over HTTP; dead-lettered as forbidden on the inbound topic), and
  * A's contract stays as A made it; reading a contract answers only its own agency.
  */
+// Closed after the class: another live context of this service would claim the same processor tokens under
+// the same owner (pid@host) and publish every event twice.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(
         classes = ContractServiceApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -38,6 +39,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * HTTP or the inbound topic ends up on {@code leverwatch.contract.events}, once, and bad input is refused
  * with a problem that names the field, or dead-lettered with its reason.
  */
+// Closed after the class: another live context of this service would claim the same processor tokens under
+// the same owner (pid@host) and publish every event twice.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(
         classes = ContractServiceApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
