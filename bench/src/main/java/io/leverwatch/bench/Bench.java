@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -22,6 +23,10 @@ import java.util.Locale;
  * Benchmarks that print their figures, on the real embedded platform (PostgreSQL, Kafka, four services).
  *
  * <pre>
+ * java -jar bench/target/leverwatch-bench.jar all [--contracts N] [--runs 3] [--latency-seconds 60]
+ *                                                  # end to end, latency, replay, heap, raw baselines, ratios
+ * java -jar bench/target/leverwatch-bench.jar soak [--rate events/s] [--minutes 30] [--csv file]
+ *                                                  # heap and consumer lag under a steady load
  * java -jar bench/target/leverwatch-bench.jar demo-latency [runs]      # last event posted → alert visible
  * java -jar bench/target/leverwatch-bench.jar inbox [contracts]        # compliance inbox + saga throughput
  * java -jar bench/target/leverwatch-bench.jar replay [events]         # compliance replay throughput (100,000)
@@ -35,7 +40,14 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         System.setProperty("axoniq.update-checker.disabled", "true");
         String what = args.length > 0 ? args[0] : "demo-latency";
-        int size = args.length > 1
+        if (what.equals("all")) {
+            FullBenchmark.all(
+                    FullBenchmark.option(args, "--contracts", 10_000),
+                    FullBenchmark.option(args, "--runs", 3),
+                    FullBenchmark.option(args, "--latency-seconds", 60));
+            System.exit(0);
+        }
+        int size = args.length > 1 && !args[1].startsWith("--")
                 ? Integer.parseInt(args[1])
                 : switch (what) {
                     case "inbox" -> 10_000;
@@ -55,12 +67,31 @@ public final class Bench {
                 case "demo-latency" -> demoLatency(platform, size);
                 case "inbox" -> new InboxThroughput(platform).run(size);
                 case "replay" -> new ReplayThroughput(platform).run(size);
-                default -> throw new IllegalArgumentException("demo-latency, inbox or replay");
+                case "run-once" ->
+                    FullBenchmark.once(
+                            platform,
+                            FullBenchmark.option(args, "--contracts", 10_000),
+                            FullBenchmark.option(args, "--run", 1),
+                            FullBenchmark.option(args, "--latency-seconds", 60));
+                case "soak" ->
+                    new Soak(platform)
+                            .run(
+                                    FullBenchmark.option(args, "--rate", 0),
+                                    Duration.ofMinutes(FullBenchmark.option(args, "--minutes", 30)),
+                                    Path.of(stringOption(args, "--csv", "bench/soak-" + LocalDate.now() + ".csv")));
+                default ->
+                    throw new IllegalArgumentException(
+                            "all, soak, demo-latency, inbox or replay (run-once is one run of all)");
             }
         } finally {
             platform.close();
         }
         System.exit(0);
+    }
+
+    private static String stringOption(String[] args, String name, String otherwise) {
+        int at = List.of(args).indexOf(name);
+        return at >= 0 && at + 1 < args.length ? args[at + 1] : otherwise;
     }
 
     /** Sends the demo case again and again under new contract ids; times the last POST to the alert on the API. */

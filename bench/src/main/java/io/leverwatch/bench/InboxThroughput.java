@@ -165,11 +165,18 @@ final class InboxThroughput {
         double publishSeconds = (System.nanoTime() - start) / 1e9;
         long inbox;
         int alerts;
+        long lastPrint = System.nanoTime();
         do {
-            Thread.sleep(250);
+            Thread.sleep(100);
             inbox = inboxCount();
-            alerts = Bench.alerts(platform, "?limit=10000").size();
+            alerts = (int) count("select count(*) from compliance.alert_view");
+            if (System.nanoTime() - lastPrint > 5e9) {
+                lastPrint = System.nanoTime();
+                System.out.printf(
+                        Locale.ROOT, "  %.0f s: inbox %d, alerts %d%n", (lastPrint - start) / 1e9, inbox, alerts);
+            }
         } while (inbox < events || alerts < expectedAlerts);
+        alerts = Bench.alerts(platform, "?limit=10000").size();
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf(
                 Locale.ROOT,
@@ -192,11 +199,14 @@ final class InboxThroughput {
     }
 
     private long inboxCount() throws Exception {
+        return count("select count(*) from compliance.inbox_index");
+    }
+
+    private long count(String sql) throws Exception {
         var db = platform.database();
         try (var connection = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
                 var statement = connection.createStatement();
-                var result = statement.executeQuery(
-                        "select count(*) from compliance.domainevententry where payloadtype like 'io.leverwatch.events.%'")) {
+                var result = statement.executeQuery(sql)) {
             result.next();
             return result.getLong(1);
         }

@@ -42,8 +42,7 @@ class InboxBatchIT extends ComplianceIntegrationTest {
 
         List<Outcome> outcomes = inbox.appendAll(List.of(registered, stored, account, registered));
 
-        assertThat(outcomes)
-                .containsExactly(Outcome.APPENDED, Outcome.DUPLICATE, Outcome.APPENDED, Outcome.DUPLICATE);
+        assertThat(outcomes).containsExactly(Outcome.APPENDED, Outcome.DUPLICATE, Outcome.APPENDED, Outcome.DUPLICATE);
         List<String> inStoreOrder = jdbc.queryForList(
                 "select event_id from inbox_index where contract_id = ? order by global_index",
                 String.class,
@@ -63,13 +62,14 @@ class InboxBatchIT extends ComplianceIntegrationTest {
     @Test
     void aDeliveryOfDuplicatesOnlyChangesNothing() {
         String contractId = "c-" + UUID.randomUUID();
-        InboxEvent event = event(contractId, new LegalCase(contractId).contractEvents().get(0));
+        InboxEvent event =
+                event(contractId, new LegalCase(contractId).contractEvents().get(0));
         assertThat(inbox.appendAll(List.of(event))).containsExactly(Outcome.APPENDED);
 
         assertThat(inbox.appendAll(List.of(event, event))).containsExactly(Outcome.DUPLICATE, Outcome.DUPLICATE);
 
-        for (String table : List.of("domainevententry where eventidentifier", "inbox_index where event_id",
-                "inbox_chain where event_id")) {
+        for (String table : List.of(
+                "domainevententry where eventidentifier", "inbox_index where event_id", "inbox_chain where event_id")) {
             assertThat(jdbc.queryForObject("select count(*) from " + table + " = ?", Long.class, event.eventId()))
                     .as(table)
                     .isEqualTo(1);

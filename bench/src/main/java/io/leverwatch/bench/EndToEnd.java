@@ -1,0 +1,166 @@
+package io.leverwatch.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.leverwatch.platform.Platform;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The whole compliance path on the platform: stories published on the outbound topics → inbox → saga → Alert
+ * aggregate → alert view → API. Measures the throughput (first publish until every expected alert is on the API, no
+ * unexpected one, and the saga has handled every event) and the publish-to-alert latency at a steady offered load.
+ */
+final class EndToEnd {
+
+    private static final Duration PATIENCE = Duration.ofMinutes(30);
+
+    private final Platform platform;
+    private final Database db;
+    private final AlertWatcher alerts;
+
+    EndToEnd(Platform platform, Database db, AlertWatcher alerts) {
+        this.platform = platform;
+        this.db = db;
+        this.alerts = alerts;
+    }
+
+    record Throughput(int contracts, long events, int expectedAlerts, double seconds, double publishSeconds) {
+        double eventsPerSecond() {
+            return events / seconds;
+        }
+    }
+
+    record Latency(double offeredEventsPerSecond, double seconds, long events, List<Long> millis) {
+        long percentile(double p) {
+            return millis.get(Math.min(millis.size() - 1, (int) Math.ceil(p * millis.size()) - 1));
+        }
+    }
+
+    Throughput throughput(HistoryGenerator generator, String prefix, int contracts) throws Exception {
+        int expected = HistoryGenerator.expectedAlerts(contracts);
+        long inboxBefore = db.inboxEvents();
+        long start = System.nanoTime();
+        long events;
+        try (Load load = new Load(platform)) {
+            load.publish(generator, 0, contracts, 0, (story, i) -> true);
+            events = load.events();
+        }
+        double publishSeconds = (System.nanoTime() - start) / 1e9;
+        long lastPrint = System.nanoTime();
+        while (db.inboxEvents() - inboxBefore < events
+                || alerts.contractsSeen(prefix) < expected
+                || !db.sagaCaughtUp()) {
+            if (System.nanoTime() - start > PATIENCE.toNanos()) {
+                throw new IllegalStateException("not done after " + PATIENCE + ": " + alerts.contractsSeen(prefix)
+                        + " of " + expected + " alerts");
+            }
+            if (System.nanoTime() - lastPrint > 10e9) {
+                lastPrint = System.nanoTime();
+                System.out.printf(
+                        Locale.ROOT,
+                        "    %.0f s: %d of %d events in the inbox, %d of %d alerts%n",
+                        (lastPrint - start) / 1e9,
+                        db.inboxEvents() - inboxBefore,
+                        events,
+                        alerts.contractsSeen(prefix),
+                        expected);
+            }
+            Thread.sleep(50);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        verify(generator, prefix, contracts);
+        return new Throughput(contracts, events, expected, seconds, publishSeconds);
+    }
+
+    /**
+     * New stories at a steady rate for the given time; for each that must end in an alert, the time from its deciding
+     * event handed to the producer to its alert on the live stream.
+     */
+    Latency latency(HistoryGenerator generator, String prefix, double eventsPerSecond, Duration duration)
+            throws Exception {
+        List<long[]> deciding = new ArrayList<>(); // {story index, nanoTime of the deciding event}
+        long start = System.nanoTime();
+        long end = start + duration.toNanos();
+        long events;
+        int stories;
+        try (Load load = new Load(platform)) {
+            stories = load.publish(generator, 0, Integer.MAX_VALUE, eventsPerSecond, (story, i) -> {
+                if (story.alertExpected()) {
+                    deciding.add(new long[] {i, System.nanoTime()});
+                }
+                return System.nanoTime() < end;
+            });
+            events = load.events();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long waitUntil = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        List<Long> millis = new ArrayList<>();
+        for (long[] d : deciding) {
+            String contractId = generator.story((int) d[0]).contractId();
+            Long seen;
+            while ((seen = alerts.firstSeen(contractId)) == null) {
+                if (System.nanoTime() > waitUntil) {
+                    throw new IllegalStateException("no alert for " + contractId);
+                }
+                Thread.sleep(10);
+            }
+            millis.add(Math.max(0, (seen - d[1]) / 1_000_000));
+        }
+        millis.sort(null);
+        while (!db.sagaCaughtUp()) {
+            Thread.sleep(50);
+        }
+        verify(generator, prefix, stories);
+        return new Latency(eventsPerSecond, seconds, events, millis);
+    }
+
+    /** Every expected alert and no other is on the API: the contracts with an alert are exactly those expected. */
+    private void verify(HistoryGenerator generator, String prefix, int contracts) throws Exception {
+        Set<String> expected = new HashSet<>();
+        for (int i = 0; i < contracts; i++) {
+            if (HistoryGenerator.kindOf(i) == HistoryGenerator.Kind.LEVERAGE
+                    || HistoryGenerator.kindOf(i) == HistoryGenerator.Kind.WITHHELD_AFTER_TERMINATION) {
+                expected.add(prefix + i);
+            }
+        }
+        Set<String> found = new HashSet<>();
+        int count = 0;
+        for (String agency : HistoryGenerator.AGENCIES) {
+            JsonNode list = Bench.alerts(platform, "?agencyId=" + agency + "&limit=10000");
+            if (list.size() >= 10_000) {
+                throw new IllegalStateException("more than 10,000 alerts of " + agency + ": the API cannot list them"
+                        + " in one page; run with fewer contracts");
+            }
+            for (JsonNode alert : list) {
+                String contractId = alert.get("contractId").asText();
+                if (contractId.startsWith(prefix)
+                        && !"RETRACTED".equals(alert.get("status").asText())) {
+                    found.add(contractId);
+                    count++;
+                }
+            }
+        }
+        if (!found.equals(expected) || count != expected.size()) {
+            Set<String> missing = new HashSet<>(expected);
+            missing.removeAll(found);
+            Set<String> unexpected = new HashSet<>(found);
+            unexpected.removeAll(expected);
+            throw new IllegalStateException(String.format(
+                    Locale.ROOT,
+                    "alerts on the API do not match: %d expected, %d found (%d contracts); missing %s; unexpected %s",
+                    expected.size(),
+                    count,
+                    found.size(),
+                    sample(missing),
+                    sample(unexpected)));
+        }
+    }
+
+    private static List<String> sample(Set<String> ids) {
+        return ids.stream().sorted().limit(5).toList();
+    }
+}

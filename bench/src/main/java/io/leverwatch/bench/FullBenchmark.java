@@ -1,0 +1,235 @@
+package io.leverwatch.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leverwatch.platform.Platform;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The one-command benchmark ({@code all}): each run in a JVM of its own (a fresh platform and heap, so runs do not
+ * share caches, data or garbage), then every figure of every run and their median.
+ *
+ * <p>One run ({@code run-once}): the end-to-end throughput on N contracts, the heap, the raw Kafka and JDBC baselines
+ * on the same records and rows, the replay of the same inbox and a raw scan of it, then the latency at half the
+ * measured peak; it ends with one line {@code RESULT {json}} for the parent.
+ */
+final class FullBenchmark {
+
+    private static final String RESULT = "RESULT ";
+    private static final String[] FIGURES = {
+        "endToEnd",
+        "kafka",
+        "postgres",
+        "rawBound",
+        "endToEndOverRawBound",
+        "replay",
+        "inboxScan",
+        "replayOverScan",
+        "p50",
+        "p99",
+        "max",
+        "offered",
+        "heapBeforeMiB",
+        "heapPeakAfterGcMiB",
+        "heapLiveAfterMiB",
+        "heapGrowthMiB"
+    };
+
+    private FullBenchmark() {}
+
+    static void all(int contracts, int runs, int latencySeconds) throws Exception {
+        List<JsonNode> results = new ArrayList<>();
+        for (int run = 1; run <= runs; run++) {
+            System.out.printf(Locale.ROOT, "== run %d of %d: %,d contracts%n", run, runs, contracts);
+            results.add(child(contracts, run, latencySeconds));
+            print("run " + run, results.get(results.size() - 1));
+        }
+        if (runs > 1) {
+            ObjectNode median = Bench.MAPPER.createObjectNode();
+            for (String figure : FIGURES) {
+                double[] values = results.stream()
+                        .mapToDouble(r -> r.get(figure).asDouble())
+                        .sorted()
+                        .toArray();
+                median.put(figure, values[values.length / 2]);
+            }
+            median.put("contracts", contracts);
+            median.put("events", results.get(0).get("events").asLong());
+            median.put("expectedAlerts", results.get(0).get("expectedAlerts").asLong());
+            median.put("latencySamples", results.get(0).get("latencySamples").asLong());
+            System.out.println("== every run");
+            for (int i = 0; i < results.size(); i++) {
+                print("run " + (i + 1), results.get(i));
+            }
+            print("median", median);
+        }
+    }
+
+    private static JsonNode child(int contracts, int run, int latencySeconds) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(jvmArguments());
+        command.addAll(List.of(
+                "-jar",
+                System.getProperty("java.class.path"), // java -jar: the bench's own jar
+                "run-once",
+                "--contracts",
+                Integer.toString(contracts),
+                "--run",
+                Integer.toString(run),
+                "--latency-seconds",
+                Integer.toString(latencySeconds)));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        JsonNode result = null;
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                if (line.startsWith(RESULT)) {
+                    result = Bench.MAPPER.readTree(line.substring(RESULT.length()));
+                } else if (line.startsWith("  ") || line.startsWith("replay") || line.startsWith("machine")) {
+                    System.out.println(line); // the run's own progress; the services' logs stay in the child
+                }
+            }
+        }
+        if (process.waitFor() != 0 || result == null) {
+            throw new IllegalStateException("run " + run + " failed (exit " + process.exitValue() + ")");
+        }
+        return result;
+    }
+
+    private static List<String> jvmArguments() {
+        return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> !a.startsWith("-XX:StartFlightRecording") && !a.startsWith("-agentpath"))
+                .toList();
+    }
+
+    /** One run on a platform that is already started, in this JVM. */
+    static void once(Platform platform, int contracts, int run, int latencySeconds) throws Exception {
+        HeapProbe heap = new HeapProbe();
+        Database db = new Database(platform);
+        long heapBefore = HeapProbe.liveAfterFullGcMiB();
+        heap.resetPeak();
+        ObjectNode result = Bench.MAPPER.createObjectNode();
+        try (AlertWatcher alerts = new AlertWatcher(platform)) {
+            EndToEnd endToEnd = new EndToEnd(platform, db, alerts);
+            var throughput =
+                    endToEnd.throughput(new HistoryGenerator("r" + run + "-e2e-", run), "r" + run + "-e2e-", contracts);
+            long heapPeak = heap.peakAfterGcMiB();
+            long heapAfter = HeapProbe.liveAfterFullGcMiB();
+            System.out.printf(
+                    Locale.ROOT,
+                    "  end to end: %,d contracts, %,d events, %,d alerts expected and found in %.1f s (published in"
+                            + " %.1f s): %,.0f events/s%n",
+                    contracts,
+                    throughput.events(),
+                    throughput.expectedAlerts(),
+                    throughput.seconds(),
+                    throughput.publishSeconds(),
+                    throughput.eventsPerSecond());
+            System.out.printf(
+                    Locale.ROOT,
+                    "  heap (whole JVM): %d MiB live before, peak after GC %d MiB during, %d MiB live after with %,d"
+                            + " contracts (+%d MiB)%n",
+                    heapBefore,
+                    heapPeak,
+                    heapAfter,
+                    contracts,
+                    heapAfter - heapBefore);
+
+            RawBaselines raw = new RawBaselines(platform, db);
+            double kafka = raw.kafkaDrain(throughput.events());
+            double postgres = raw.jdbcInserts(throughput.events());
+            double scan = raw.inboxScan();
+            double bound = 1 / (1 / kafka + 1 / postgres);
+            System.out.printf(
+                    Locale.ROOT,
+                    "  raw: Kafka consumer %,.0f records/s; JDBC batched inserts %,.0f rows/s; bound"
+                            + " 1/(1/kafka + 1/postgres) = %,.0f/s; JDBC scan of the inbox %,.0f rows/s%n",
+                    kafka,
+                    postgres,
+                    bound,
+                    scan);
+
+            double replay = new ReplayThroughput(platform).eventsPerSecond();
+
+            double offered = throughput.eventsPerSecond() / 2;
+            var latency = endToEnd.latency(
+                    new HistoryGenerator("r" + run + "-lat-", 1000 + run),
+                    "r" + run + "-lat-",
+                    offered,
+                    Duration.ofSeconds(latencySeconds));
+            System.out.printf(
+                    Locale.ROOT,
+                    "  latency at %,.0f events/s offered for %.0f s (%,d events): deciding event published -> alert on"
+                            + " the API: p50 %d ms, p99 %d ms, max %d ms over %,d alerts%n",
+                    offered,
+                    latency.seconds(),
+                    latency.events(),
+                    latency.percentile(0.50),
+                    latency.percentile(0.99),
+                    latency.millis().get(latency.millis().size() - 1),
+                    latency.millis().size());
+
+            result.put("contracts", contracts);
+            result.put("events", throughput.events());
+            result.put("expectedAlerts", throughput.expectedAlerts());
+            result.put("endToEnd", throughput.eventsPerSecond());
+            result.put("kafka", kafka);
+            result.put("postgres", postgres);
+            result.put("rawBound", bound);
+            result.put("endToEndOverRawBound", throughput.eventsPerSecond() / bound);
+            result.put("replay", replay);
+            result.put("inboxScan", scan);
+            result.put("replayOverScan", replay / scan);
+            result.put("offered", offered);
+            result.put("p50", latency.percentile(0.50));
+            result.put("p99", latency.percentile(0.99));
+            result.put("max", latency.millis().get(latency.millis().size() - 1));
+            result.put("latencySamples", latency.millis().size());
+            result.put("heapBeforeMiB", heapBefore);
+            result.put("heapPeakAfterGcMiB", heapPeak);
+            result.put("heapLiveAfterMiB", heapAfter);
+            result.put("heapGrowthMiB", heapAfter - heapBefore);
+        }
+        System.out.println(RESULT + Bench.MAPPER.writeValueAsString(result));
+    }
+
+    private static void print(String label, JsonNode r) {
+        System.out.printf(
+                Locale.ROOT,
+                "%-7s end-to-end %,6.0f ev/s | raw Kafka %,7.0f rec/s, JDBC insert %,7.0f rows/s, bound %,7.0f/s,"
+                        + " ratio %.3f | replay %,6.0f ev/s, inbox scan %,7.0f rows/s, ratio %.3f | latency at %,.0f"
+                        + " ev/s: p50 %.0f ms, p99 %.0f ms, max %.0f ms | heap MiB: before %.0f, peak after GC %.0f,"
+                        + " after %.0f (+%.0f)%n",
+                label,
+                r.get("endToEnd").asDouble(),
+                r.get("kafka").asDouble(),
+                r.get("postgres").asDouble(),
+                r.get("rawBound").asDouble(),
+                r.get("endToEndOverRawBound").asDouble(),
+                r.get("replay").asDouble(),
+                r.get("inboxScan").asDouble(),
+                r.get("replayOverScan").asDouble(),
+                r.get("offered").asDouble(),
+                r.get("p50").asDouble(),
+                r.get("p99").asDouble(),
+                r.get("max").asDouble(),
+                r.get("heapBeforeMiB").asDouble(),
+                r.get("heapPeakAfterGcMiB").asDouble(),
+                r.get("heapLiveAfterMiB").asDouble(),
+                r.get("heapGrowthMiB").asDouble());
+    }
+
+    static int option(String[] args, String name, int otherwise) {
+        int at = Arrays.asList(args).indexOf(name);
+        return at >= 0 && at + 1 < args.length ? Integer.parseInt(args[at + 1]) : otherwise;
+    }
+}
