@@ -1,11 +1,11 @@
 package io.leverwatch.kit.security;
 
+import io.leverwatch.kit.web.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -44,13 +44,10 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     }
 
     private static void unavailable(HttpServletResponse response) throws IOException {
-        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setHeader("Retry-After", "5");
-        response.setContentType("application/problem+json");
-        response.getOutputStream()
-                .write(("{\"type\":\"about:blank\",\"title\":\"Temporarily unavailable\",\"status\":503,"
-                                + "\"detail\":\"the API key cannot be checked now; nothing was accepted: send the events"
-                                + " again later\"}")
-                        .getBytes(StandardCharsets.UTF_8));
+        Problems.write(
+                response,
+                Problems.unavailable(
+                        "the API key cannot be checked now; nothing was accepted: send the events again" + " later"));
     }
 }

@@ -1,12 +1,14 @@
 package io.leverwatch.kit.security;
 
+import io.leverwatch.kit.web.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -49,13 +51,13 @@ public class RateLimitFilter extends OncePerRequestFilter {
 
     private static void refuse(HttpServletResponse response, Duration wait) throws IOException {
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-        response.setStatus(429);
+        ProblemDetail problem = Problems.problem(
+                HttpStatus.TOO_MANY_REQUESTS,
+                "rate-limited",
+                "Too many requests",
+                "your agency sends faster than its limit: retry in " + seconds + " s");
+        problem.setProperty("retryAfterSeconds", seconds);
         response.setHeader("Retry-After", Long.toString(seconds));
-        response.setContentType("application/problem+json");
-        response.getOutputStream()
-                .write(("{\"type\":\"https://leverwatch.io/problems/rate-limited\",\"title\":\"Too many requests\","
-                                + "\"status\":429,\"detail\":\"your agency sends faster than its limit: retry in "
-                                + seconds + " s\",\"retryAfterSeconds\":" + seconds + "}")
-                        .getBytes(StandardCharsets.UTF_8));
+        Problems.write(response, problem);
     }
 }

@@ -8,7 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /** Refuses bodies larger than the limit with 413, whether the client announced the length or not. */
@@ -45,13 +45,13 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletResponse response) throws IOException {
-        response.setStatus(413);
-        response.setContentType("application/problem+json");
-        response.getOutputStream()
-                .write(("{\"type\":\"https://leverwatch.io/problems/" + TooLargeException.TYPE
-                                + "\",\"title\":\"" + TooLargeException.TITLE + "\",\"status\":413,\"detail\":\""
-                                + TooLargeException.detail(maxBytes) + "\"}")
-                        .getBytes(StandardCharsets.UTF_8));
+        Problems.write(
+                response,
+                Problems.problem(
+                        HttpStatus.PAYLOAD_TOO_LARGE,
+                        TooLargeException.TYPE,
+                        TooLargeException.TITLE,
+                        TooLargeException.detail(maxBytes)));
     }
 
     /**

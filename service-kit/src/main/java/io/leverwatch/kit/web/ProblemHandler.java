@@ -3,7 +3,6 @@ package io.leverwatch.kit.web;
 import io.leverwatch.kit.ingest.FieldError;
 import io.leverwatch.kit.ingest.ForbiddenEventException;
 import io.leverwatch.kit.ingest.InvalidEventsException;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -36,11 +35,11 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
-    private static final String TYPES = "https://leverwatch.io/problems/";
 
     @ExceptionHandler(InvalidEventsException.class)
     ResponseEntity<ProblemDetail> invalid(InvalidEventsException e) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-event", "Invalid event", describe(e.errors()));
+        ProblemDetail problem =
+                Problems.problem(HttpStatus.BAD_REQUEST, "invalid-event", "Invalid event", describe(e.errors()));
         problem.setProperty(
                 "errors", e.errors().stream().map(ProblemHandler::asMap).toList());
         return respond(problem);
@@ -48,14 +47,14 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(EventsController.UnsupportedModeException.class)
     ResponseEntity<ProblemDetail> unsupported(EventsController.UnsupportedModeException e) {
-        return respond(problem(
+        return respond(Problems.problem(
                 HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-mode", "Unsupported media type", e.getMessage()));
     }
 
     @ExceptionHandler(ForbiddenEventException.class)
     ResponseEntity<ProblemDetail> forbidden(ForbiddenEventException e) {
-        ProblemDetail problem =
-                problem(HttpStatus.FORBIDDEN, "foreign-contract", "Not your agency's contract", e.getMessage());
+        ProblemDetail problem = Problems.problem(
+                HttpStatus.FORBIDDEN, "foreign-contract", "Not your agency's contract", e.getMessage());
         problem.setProperty("eventId", e.eventId());
         return respond(problem);
     }
@@ -68,7 +67,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                     case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
                     case NOT_FOUND -> HttpStatus.NOT_FOUND;
                 };
-        return respond(problem(status, "rejected", "Rejected by a business rule", e.getMessage()));
+        return respond(Problems.problem(status, "rejected", "Rejected by a business rule", e.getMessage()));
     }
 
     /** The refusal of event k of a batch, answered as that refusal, saying what was accepted before it. */
@@ -95,7 +94,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException e) {
-        return respond(problem(
+        return respond(Problems.problem(
                 HttpStatus.NOT_FOUND,
                 "unknown-aggregate",
                 "Not found",
@@ -109,10 +108,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     })
     ResponseEntity<ProblemDetail> unavailable(RuntimeException e) {
         log.warn("storage unavailable: {}", e.getMessage());
-        ProblemDetail problem = problem(
-                HttpStatus.SERVICE_UNAVAILABLE,
-                "unavailable",
-                "Temporarily unavailable",
+        ProblemDetail problem = Problems.unavailable(
                 "the event store cannot be reached; nothing was accepted: send the events again later");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header("Retry-After", "5")
@@ -126,19 +122,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return BodySizeLimitFilter.TooLargeException.in(e)
                 .<ResponseEntity<Object>>map(tooLarge -> ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
                         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                        .body(problem(
+                        .body(Problems.problem(
                                 HttpStatus.PAYLOAD_TOO_LARGE,
                                 BodySizeLimitFilter.TooLargeException.TYPE,
                                 BodySizeLimitFilter.TooLargeException.TITLE,
                                 tooLarge.detail())))
                 .orElseGet(() -> super.handleHttpMessageNotReadable(e, headers, status, request));
-    }
-
-    static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPES + type));
-        problem.setTitle(title);
-        return problem;
     }
 
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
