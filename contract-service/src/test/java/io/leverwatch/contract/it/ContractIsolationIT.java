@@ -1,5 +1,6 @@
 package io.leverwatch.contract.it;
 
+import static io.leverwatch.contract.it.Registrations.registration;
 import static io.leverwatch.kit.test.CloudEvents.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -159,20 +160,6 @@ class ContractIsolationIT extends ServiceEndToEnd {
             request.header("Authorization", "Bearer " + key);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static Map<String, Object> registration(String contractId, String agencyId) {
-        return event(
-                "leverwatch.contract.registered",
-                "2026-01-05T09:00:00Z",
-                Map.of(
-                        "contractId", contractId,
-                        "agencyId", agencyId,
-                        "agencyName", "Agence Pixel",
-                        "clientId", "client-martin",
-                        "clientName", "Boulangerie Martin",
-                        "scope", "community management",
-                        "startDate", "2026-01-05"));
     }
 
     private static Map<String, Object> account(String contractId, String accountId) {

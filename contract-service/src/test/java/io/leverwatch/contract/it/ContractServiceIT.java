@@ -1,5 +1,6 @@
 package io.leverwatch.contract.it;
 
+import static io.leverwatch.contract.it.Registrations.registration;
 import static io.leverwatch.kit.test.CloudEvents.event;
 import static io.leverwatch.kit.test.CloudEvents.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -363,20 +364,6 @@ class ContractServiceIT {
         }
         assertThat(contractEvents.awaitMatching(r -> contractId.equals(TopicReader.key(r)), 1, Duration.ofSeconds(120)))
                 .hasSize(1);
-    }
-
-    private Map<String, Object> registration(String contractId, String agencyId) {
-        return event(
-                "leverwatch.contract.registered",
-                "2026-01-05T09:00:00Z",
-                Map.of(
-                        "contractId", contractId,
-                        "agencyId", agencyId,
-                        "agencyName", "Agence Pixel",
-                        "clientId", "client-martin",
-                        "clientName", "Boulangerie Martin",
-                        "scope", "community management",
-                        "startDate", "2026-01-05"));
     }
 
     private KafkaProducer<byte[], byte[]> producer() {

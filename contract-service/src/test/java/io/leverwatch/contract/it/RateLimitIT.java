@@ -1,6 +1,6 @@
 package io.leverwatch.contract.it;
 
-import static io.leverwatch.kit.test.CloudEvents.event;
+import static io.leverwatch.contract.it.Registrations.registration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -56,7 +56,7 @@ class RateLimitIT extends ServiceEndToEnd {
     @Test
     void anAgencyPastItsBurstIsToldToRetryLaterAndOthersAreNotSlowed(CapturedOutput output) throws Exception {
         for (int i = 0; i < 3; i++) {
-            assertThat(post(KEY_A, registration("agency-a")).statusCode()).isEqualTo(202);
+            assertThat(post(KEY_A, newRegistration("agency-a")).statusCode()).isEqualTo(202);
         }
 
         String refusedContract = "c-" + UUID.randomUUID();
@@ -72,14 +72,14 @@ class RateLimitIT extends ServiceEndToEnd {
                         "select count(*) from contract_view where contract_id = ?", Integer.class, refusedContract))
                 .isZero();
 
-        assertThat(post(KEY_B, registration("agency-b")).statusCode())
+        assertThat(post(KEY_B, newRegistration("agency-b")).statusCode())
                 .as("another agency keeps its own burst")
                 .isEqualTo(202);
 
         ((MovableClock) clock).advance(Duration.ofSeconds(1));
         assertThat(post(KEY_A, registration(refusedContract, "agency-a")).statusCode())
                 .isEqualTo(202);
-        assertThat(post(KEY_A, registration("agency-a")).statusCode()).isEqualTo(429);
+        assertThat(post(KEY_A, newRegistration("agency-a")).statusCode()).isEqualTo(429);
 
         assertThat(output.getAll()).doesNotContain(KEY_A).doesNotContain(KEY_B);
     }
@@ -87,26 +87,12 @@ class RateLimitIT extends ServiceEndToEnd {
     @Test
     void callersWithoutAValidKeyAreRefusedAsUnauthenticatedNotCounted() throws Exception {
         for (int i = 0; i < 5; i++) {
-            assertThat(post("lw_not_a_key_" + i, registration("agency-a")).statusCode())
+            assertThat(post("lw_not_a_key_" + i, newRegistration("agency-a")).statusCode())
                     .isEqualTo(401);
         }
     }
 
-    private static Map<String, Object> registration(String agencyId) {
+    private static Map<String, Object> newRegistration(String agencyId) {
         return registration("c-" + UUID.randomUUID(), agencyId);
-    }
-
-    private static Map<String, Object> registration(String contractId, String agencyId) {
-        return event(
-                "leverwatch.contract.registered",
-                "2026-01-05T09:00:00Z",
-                Map.of(
-                        "contractId", contractId,
-                        "agencyId", agencyId,
-                        "agencyName", "Agence Pixel",
-                        "clientId", "client-martin",
-                        "clientName", "Boulangerie Martin",
-                        "scope", "community management",
-                        "startDate", "2026-01-05"));
     }
 }
