@@ -3,11 +3,13 @@ package io.leverwatch.compliance;
 import io.leverwatch.compliance.alert.AccessLeverageSaga;
 import io.leverwatch.compliance.inbox.ContractSequencingPolicy;
 import io.leverwatch.compliance.operator.deadletter.Causes;
+import io.leverwatch.compliance.operator.deadletter.DeadLetteredSequences;
 import io.leverwatch.compliance.operator.deadletter.DeadLetteringSagaManager;
 import io.leverwatch.compliance.operator.deadletter.DeadLetters;
 import io.leverwatch.compliance.operator.deadletter.SavepointPerHandler;
 import io.leverwatch.compliance.operator.deadletter.Savepoints;
 import io.leverwatch.compliance.query.AlertProjection;
+import io.leverwatch.compliance.saga.BatchReadingSagaStore;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -25,12 +27,15 @@ import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.modelling.saga.AnnotatedSagaManager;
 import org.axonframework.modelling.saga.SagaManagerSpanFactory;
 import org.axonframework.modelling.saga.repository.SagaStore;
+import org.axonframework.modelling.saga.repository.jdbc.GenericSagaSqlSchema;
+import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.stereotype.Saga;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.AnnotationUtils;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -74,21 +79,37 @@ class ComplianceProcessing {
     @Bean(name = SAGA_REGISTRAR)
     ConfigurerModule accessLeverageSagaRegistrar(
             @Qualifier("accessLeverageSagaDeadLetterQueue") JdbcSequencedDeadLetterQueue<EventMessage<?>> queue,
+            DeadLetterSchema deadLetterSchema,
+            JdbcTemplate jdbc,
             Savepoints savepoints,
+            ConnectionProvider connections,
+            SagaSqlSchema sagaSchema,
+            Serializer serializer,
             BeanFactory beans) {
         Saga annotation = AnnotationUtils.findAnnotation(AccessLeverageSaga.class, Saga.class);
-        String store = annotation == null ? "" : annotation.sagaStore();
-        return configurer -> configurer.eventProcessing().registerSaga(AccessLeverageSaga.class, saga -> {
-            if (!store.isEmpty()) {
-                saga.configureSagaStore(c -> beans.getBean(store, SagaStore.class));
-            }
-            saga.configureSagaManager(c -> sagaManager(c, queue, savepoints));
-        });
+        String name = annotation == null ? "" : annotation.sagaStore();
+        @SuppressWarnings("unchecked")
+        SagaStore<Object> store =
+                name.isEmpty() ? beans.getBean(SagaStore.class) : beans.getBean(name, SagaStore.class);
+        BatchReadingSagaStore sagas =
+                new BatchReadingSagaStore(store, connections, (GenericSagaSqlSchema) sagaSchema, serializer);
+        DeadLetteredSequences lettered =
+                new DeadLetteredSequences(jdbc, deadLetterSchema, AccessLeverageSaga.PROCESSING_GROUP);
+        return configurer -> configurer
+                .eventProcessing()
+                .registerSaga(
+                        AccessLeverageSaga.class,
+                        saga -> saga.configureSagaStore(c -> sagas)
+                                .configureSagaManager(c -> sagaManager(c, sagas, queue, lettered, savepoints)));
     }
 
     // As Axon's SagaConfigurer builds the manager, plus the queue, the savepoints and the group's sequencing policy.
     private static DeadLetteringSagaManager<AccessLeverageSaga> sagaManager(
-            Configuration c, JdbcSequencedDeadLetterQueue<EventMessage<?>> queue, Savepoints savepoints) {
+            Configuration c,
+            BatchReadingSagaStore sagas,
+            JdbcSequencedDeadLetterQueue<EventMessage<?>> queue,
+            DeadLetteredSequences lettered,
+            Savepoints savepoints) {
         EventProcessingConfiguration processing = c.eventProcessingConfiguration();
         String group = AccessLeverageSaga.PROCESSING_GROUP;
         AnnotatedSagaManager.Builder<AccessLeverageSaga> builder = AnnotatedSagaManager.<AccessLeverageSaga>builder()
@@ -100,8 +121,10 @@ class ComplianceProcessing {
         return new DeadLetteringSagaManager<>(
                 builder,
                 processing.sagaConfiguration(AccessLeverageSaga.class).repository(),
+                sagas,
                 processing.sequencingPolicy(group),
                 queue,
+                lettered,
                 savepoints,
                 processing.transactionManager(group));
     }

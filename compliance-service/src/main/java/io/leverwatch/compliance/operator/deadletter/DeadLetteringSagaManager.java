@@ -1,6 +1,9 @@
 package io.leverwatch.compliance.operator.deadletter;
 
+import io.leverwatch.compliance.saga.BatchReadingSagaStore;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventMessage;
@@ -13,10 +16,12 @@ import org.axonframework.messaging.deadletter.EnqueueDecision;
 import org.axonframework.messaging.deadletter.GenericDeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.saga.AnnotatedSagaManager;
+import org.axonframework.modelling.saga.AssociationValue;
 import org.axonframework.modelling.saga.SagaCreationPolicy;
 import org.axonframework.modelling.saga.SagaInitializationPolicy;
 import org.axonframework.modelling.saga.SagaRepository;
@@ -56,8 +61,12 @@ public class DeadLetteringSagaManager<T> extends AnnotatedSagaManager<T>
     private static final String WATCHED = DeadLetteringSagaManager.class.getName() + ".watched";
 
     private final SagaRepository<T> repository;
+    private final BatchReadingSagaStore sagas;
     private final SequencingPolicy<? super EventMessage<?>> sequencing;
     private final SequencedDeadLetterQueue<EventMessage<?>> queue;
+    private final DeadLetteredSequences letteredSequences;
+    private final String batchKey =
+            DeadLetteringSagaManager.class.getName() + ".batch@" + System.identityHashCode(this);
     private final Savepoints savepoints;
     private final TransactionManager transactionManager;
     private final ThreadLocal<Boolean> retryEventByEvent = ThreadLocal.withInitial(() -> false);
@@ -65,19 +74,25 @@ public class DeadLetteringSagaManager<T> extends AnnotatedSagaManager<T>
 
     /**
      * @param builder the manager as Axon would build it, with the same repository as {@code repository}
+     * @param sagas the store behind {@code repository}, which reads a batch's sagas ahead
      * @param sequencing the saga processor's sequencing policy: the queue's sequences are its sequences
+     * @param letteredSequences the sequences that have letters in {@code queue}
      */
     public DeadLetteringSagaManager(
             AnnotatedSagaManager.Builder<T> builder,
             SagaRepository<T> repository,
+            BatchReadingSagaStore sagas,
             SequencingPolicy<? super EventMessage<?>> sequencing,
             SequencedDeadLetterQueue<EventMessage<?>> queue,
+            DeadLetteredSequences letteredSequences,
             Savepoints savepoints,
             TransactionManager transactionManager) {
         super(builder.sagaRepository(repository));
         this.repository = repository;
+        this.sagas = sagas;
         this.sequencing = sequencing;
         this.queue = queue;
+        this.letteredSequences = letteredSequences;
         this.savepoints = savepoints;
         this.transactionManager = transactionManager;
     }
@@ -85,8 +100,9 @@ public class DeadLetteringSagaManager<T> extends AnnotatedSagaManager<T>
     @Override
     public void handle(EventMessage<?> event, Segment segment) throws Exception {
         boolean eventByEvent = eventByEvent();
+        Batch batch = batch();
         Object sequence = sequencing.getSequenceIdentifierFor(event);
-        if (queue.contains(sequence)) {
+        if (batch.hasLetters(sequence)) {
             if (holds(segment, event)) {
                 queue.enqueue(sequence, new GenericDeadLetter<>(sequence, event));
                 log.info("parked event {} behind the dead letters of sequence {}", event.getIdentifier(), sequence);
@@ -104,8 +120,42 @@ public class DeadLetteringSagaManager<T> extends AnnotatedSagaManager<T>
                 throw e;
             }
             queue.enqueue(sequence, new GenericDeadLetter<>(sequence, event, Causes.of(e)));
+            batch.lettered(sequence);
             log.warn(
                     "dead-lettered event {} of sequence {}: the saga failed on it", event.getIdentifier(), sequence, e);
+        }
+    }
+
+    /**
+     * What this batch reads once, at its first event, instead of at each: the sequences that have dead letters, and
+     * (through the {@link BatchReadingSagaStore}) the sagas of every event of the batch with their associations.
+     * Kept with the batch's unit of work, and forgotten with it: a batch that rolls back reads again when retried.
+     */
+    private Batch batch() {
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        Batch batch = root.getResource(batchKey);
+        if (batch == null) {
+            if (root instanceof BatchingUnitOfWork<?> batching) {
+                Set<AssociationValue> values = new HashSet<>();
+                batching.getMessages()
+                        .forEach(message -> values.addAll(extractAssociationValues((EventMessage<?>) message)));
+                sagas.readAhead(getSagaType(), values);
+            }
+            batch = new Batch(letteredSequences.get());
+            root.resources().put(batchKey, batch);
+        }
+        return batch;
+    }
+
+    /** The sequences that have dead letters, as the batch started, plus those it dead-lettered itself. */
+    private record Batch(Set<String> sequences) {
+
+        boolean hasLetters(Object sequence) {
+            return sequences.contains(DeadLetteredSequences.key(sequence));
+        }
+
+        void lettered(Object sequence) {
+            sequences.add(DeadLetteredSequences.key(sequence));
         }
     }
 
