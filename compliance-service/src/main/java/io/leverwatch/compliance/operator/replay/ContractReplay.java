@@ -57,12 +57,16 @@ class ContractReplay {
     }
 
     Outcome replay(ContractEvents contract) {
+        return replay(contract, sagas.load(contract.contractId()));
+    }
+
+    /** Replays the contract against its saga as read beforehand ({@link SagaStates#load(List)}). */
+    Outcome replay(ContractEvents contract, Optional<SagaStates.Stored> saga) {
         ContractCase contractCase = new ContractCase();
         contract.events().stream().map(InboxRecord::toFact).forEach(contractCase::apply);
         List<AlertDecision> decisions = AlertDecider.decide(contractCase);
         JsonNode wanted = sagas.stateOf(contractCase, decisions);
         Set<AssociationValue> associations = associations(contract.contractId(), contractCase);
-        Optional<SagaStates.Stored> saga = sagas.load(contract.contractId());
 
         Set<String> alertIds = new LinkedHashSet<>();
         decisions.forEach(d -> alertIds.add(d.alertId()));

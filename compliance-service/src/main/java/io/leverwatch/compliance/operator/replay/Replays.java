@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -48,6 +49,7 @@ public class Replays implements DisposableBean {
 
     private final ContractHistory history;
     private final ContractReplay contracts;
+    private final SagaStates sagas;
     private final AlertViewRebuild readModel;
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
@@ -62,12 +64,14 @@ public class Replays implements DisposableBean {
     Replays(
             ContractHistory history,
             ContractReplay contracts,
+            SagaStates sagas,
             AlertViewRebuild readModel,
             EventProcessingConfiguration processing,
             JdbcTemplate jdbc,
             Clock clock) {
         this.history = history;
         this.contracts = contracts;
+        this.sagas = sagas;
         this.readModel = readModel;
         this.processing = processing;
         this.jdbc = jdbc;
@@ -136,14 +140,16 @@ public class Replays implements DisposableBean {
                 List<String> ids = history.contractIds();
                 for (int from = 0; from < ids.size(); from += CONTRACTS_PER_READ) {
                     List<String> slice = ids.subList(from, Math.min(ids.size(), from + CONTRACTS_PER_READ));
+                    Map<String, Optional<SagaStates.Stored>> sagas = this.sagas.load(slice);
                     history.eventsOfContracts(slice.get(0), slice.get(slice.size() - 1))
-                            .forEach(events -> replay(events, progress));
+                            .forEach(events -> replay(
+                                    events, sagas.getOrDefault(events.contractId(), Optional.empty()), progress));
                 }
                 return null;
             }
             String contractId = progress.contractId;
-            Set<String> alertIds =
-                    new LinkedHashSet<>(replay(new ContractEvents(contractId, history.events(contractId)), progress));
+            Set<String> alertIds = new LinkedHashSet<>(replay(
+                    new ContractEvents(contractId, history.events(contractId)), sagas.load(contractId), progress));
             alertIds.addAll(knownAlertsOf(contractId));
             return alertIds;
         } finally {
@@ -153,9 +159,10 @@ public class Replays implements DisposableBean {
         }
     }
 
-    private Collection<String> replay(ContractEvents events, ReplayProgress progress) {
+    private Collection<String> replay(
+            ContractEvents events, Optional<SagaStates.Stored> saga, ReplayProgress progress) {
         try {
-            ContractReplay.Outcome outcome = contracts.replay(events);
+            ContractReplay.Outcome outcome = contracts.replay(events, saga);
             switch (outcome.saga()) {
                 case REWRITTEN -> progress.sagasRewritten.incrementAndGet();
                 case CREATED -> progress.sagasCreated.incrementAndGet();

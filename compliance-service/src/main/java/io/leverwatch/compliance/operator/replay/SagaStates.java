@@ -6,17 +6,21 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leverwatch.compliance.alert.AccessLeverageSaga;
 import io.leverwatch.compliance.leverage.AlertDecision;
 import io.leverwatch.compliance.leverage.ContractCase;
+import io.leverwatch.compliance.saga.SagaReads;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import org.axonframework.common.IdentifierFactory;
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.modelling.saga.AssociationValue;
 import org.axonframework.modelling.saga.AssociationValuesImpl;
 import org.axonframework.modelling.saga.repository.SagaStore;
+import org.axonframework.modelling.saga.repository.jdbc.GenericSagaSqlSchema;
+import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.stereotype.Component;
@@ -38,11 +42,18 @@ class SagaStates {
     private static final String SENT = "sentDecisions";
 
     private final SagaStore<Object> store;
+    private final SagaReads reads;
     private final Serializer serializer;
     private final TransactionTemplate transactions;
 
-    SagaStates(SagaStore<Object> store, Serializer serializer, PlatformTransactionManager transactionManager) {
+    SagaStates(
+            SagaStore<Object> store,
+            ConnectionProvider connections,
+            SagaSqlSchema schema,
+            Serializer serializer,
+            PlatformTransactionManager transactionManager) {
         this.store = store;
+        this.reads = new SagaReads(connections, (GenericSagaSqlSchema) schema, serializer);
         this.serializer = serializer;
         this.transactions = new TransactionTemplate(transactionManager);
     }
@@ -61,13 +72,25 @@ class SagaStates {
 
     /** The contract's saga, if it has one (the first by id, should there ever be two). */
     Optional<Stored> load(String contractId) {
-        Set<String> ids =
-                new TreeSet<>(store.findSagas(AccessLeverageSaga.class, new AssociationValue(CONTRACT_ID, contractId)));
-        if (ids.isEmpty()) {
-            return Optional.empty();
+        return load(List.of(contractId)).get(contractId);
+    }
+
+    /** The sagas of the contracts, read at once (three queries for a slice of the replay, not three a contract). */
+    Map<String, Optional<Stored>> load(List<String> contractIds) {
+        List<AssociationValue> values = contractIds.stream()
+                .map(id -> new AssociationValue(CONTRACT_ID, id))
+                .toList();
+        SagaReads.Sagas read = reads.read(AccessLeverageSaga.class, values);
+        Map<String, Optional<Stored>> sagas = new HashMap<>();
+        for (AssociationValue value : values) {
+            sagas.put(
+                    value.getValue(), read.sagasOf(value).stream().findFirst().flatMap(sagaId -> stored(read, sagaId)));
         }
-        String sagaId = ids.iterator().next();
-        SagaStore.Entry<AccessLeverageSaga> entry = store.loadSaga(AccessLeverageSaga.class, sagaId);
+        return sagas;
+    }
+
+    private Optional<Stored> stored(SagaReads.Sagas read, String sagaId) {
+        SagaStore.Entry<AccessLeverageSaga> entry = read.take(AccessLeverageSaga.class, sagaId);
         if (entry == null) {
             return Optional.empty();
         }
