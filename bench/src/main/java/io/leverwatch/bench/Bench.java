@@ -56,6 +56,7 @@ public final class Bench {
                 };
         Path data = Files.createTempDirectory("leverwatch-bench");
         Platform platform = new Platform(new PlatformSettings(data, 0, 0, 40000, false)).start();
+        boolean failed = false;
         try {
             System.out.printf(
                     Locale.ROOT,
@@ -83,10 +84,16 @@ public final class Bench {
                     throw new IllegalArgumentException(
                             "all, soak, demo-latency, inbox or replay (run-once is one run of all)");
             }
+        } catch (Exception | Error e) {
+            // Said on standard output, which a parent run passes on; the exit below is forced, as threads of the
+            // stopped platform (Axon's janitor) would keep this JVM alive.
+            System.out.println("  FAILED: " + e);
+            e.printStackTrace(System.out);
+            failed = true;
         } finally {
             platform.close();
         }
-        System.exit(0);
+        System.exit(failed ? 1 : 0);
     }
 
     private static String stringOption(String[] args, String name, String otherwise) {

@@ -4,6 +4,7 @@ import io.leverwatch.platform.Platform;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Instant;
 
 /** Plain JDBC on the platform's PostgreSQL, outside the services: what the bench counts and its raw baselines. */
 final class Database {
@@ -49,5 +50,37 @@ final class Database {
         long behind = count("select count(*) from compliance.tokenentry where processorname = 'access-leverage-saga'"
                 + " and (token is null or (convert_from(token, 'UTF8')::jsonb ->> 'index')::bigint < " + last + ")");
         return behind == 0;
+    }
+
+    /** When the inbox received the contract's last event (its own clock: the wall clock). */
+    Instant lastReceived(String contractId) throws SQLException {
+        return instant("select max(received_at) from compliance.inbox_index where contract_id = ?", contractId);
+    }
+
+    /**
+     * When the contract's first alert was raised: the AlertRaised event the saga's command stored (Axon stamps an
+     * event with the wall clock when it is created, and stores the stamp as ISO-8601 text).
+     */
+    Instant firstRaised(String contractId) throws SQLException {
+        try (var connection = connect();
+                var statement = connection.prepareStatement("select min(timestamp) from compliance.domainevententry"
+                        + " where payloadtype = 'io.leverwatch.compliance.alert.AlertRaised'"
+                        + " and convert_from(payload, 'UTF8')::jsonb -> 'decision' ->> 'contractId' = ?")) {
+            statement.setString(1, contractId);
+            try (var result = statement.executeQuery()) {
+                return result.next() && result.getString(1) != null ? Instant.parse(result.getString(1)) : null;
+            }
+        }
+    }
+
+    private Instant instant(String sql, String parameter) throws SQLException {
+        try (var connection = connect();
+                var statement = connection.prepareStatement(sql)) {
+            statement.setString(1, parameter);
+            try (var result = statement.executeQuery()) {
+                var time = result.next() ? result.getTimestamp(1) : null;
+                return time == null ? null : time.toInstant();
+            }
+        }
     }
 }

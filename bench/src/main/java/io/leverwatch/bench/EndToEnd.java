@@ -3,6 +3,7 @@ package io.leverwatch.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leverwatch.platform.Platform;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -34,9 +35,22 @@ final class EndToEnd {
         }
     }
 
-    record Latency(double offeredEventsPerSecond, double seconds, long events, List<Long> millis) {
+    record Latency(
+            double offeredEventsPerSecond,
+            double seconds,
+            long events,
+            List<Long> millis,
+            List<Long> toInbox,
+            List<Long> toDecision,
+            List<Long> toApi) {
         long percentile(double p) {
-            return millis.get(Math.min(millis.size() - 1, (int) Math.ceil(p * millis.size()) - 1));
+            return percentile(millis, p);
+        }
+
+        static long percentile(List<Long> sorted, double p) {
+            return sorted.isEmpty()
+                    ? -1
+                    : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
         }
     }
 
@@ -80,6 +94,13 @@ final class EndToEnd {
      * New stories at a steady rate for the given time; for each that must end in an alert, the time from its deciding
      * event handed to the producer to its alert on the live stream.
      */
+    // System.nanoTime to epoch milliseconds, against one reading of both clocks.
+    private final long wallAtNano0 = System.currentTimeMillis() - System.nanoTime() / 1_000_000;
+
+    private long wallMillis(long nanoTime) {
+        return wallAtNano0 + nanoTime / 1_000_000;
+    }
+
     Latency latency(HistoryGenerator generator, String prefix, double eventsPerSecond, Duration duration)
             throws Exception {
         List<long[]> deciding = new ArrayList<>(); // {story index, nanoTime of the deciding event}
@@ -99,6 +120,9 @@ final class EndToEnd {
         double seconds = (System.nanoTime() - start) / 1e9;
         long waitUntil = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         List<Long> millis = new ArrayList<>();
+        List<Long> toInbox = new ArrayList<>();
+        List<Long> toDecision = new ArrayList<>();
+        List<Long> toApi = new ArrayList<>();
         for (long[] d : deciding) {
             String contractId = generator.story((int) d[0]).contractId();
             Long seen;
@@ -109,13 +133,27 @@ final class EndToEnd {
                 Thread.sleep(10);
             }
             millis.add(Math.max(0, (seen - d[1]) / 1_000_000));
+            // Where the time went: wall-clock times the platform wrote (the inbox's receipt of the contract's last
+            // event, read from Kafka, the AlertRaised the saga's command stored), against the publish and the stream's
+            // times.
+            long published = wallMillis(d[1]);
+            Instant received = db.lastReceived(contractId);
+            Instant raised = db.firstRaised(contractId);
+            if (received != null && raised != null) {
+                toInbox.add(received.toEpochMilli() - published);
+                toDecision.add(raised.toEpochMilli() - received.toEpochMilli());
+                toApi.add(wallMillis(seen) - raised.toEpochMilli());
+            }
         }
         millis.sort(null);
+        toInbox.sort(null);
+        toDecision.sort(null);
+        toApi.sort(null);
         while (!db.sagaCaughtUp()) {
             Thread.sleep(50);
         }
         verify(generator, prefix, stories);
-        return new Latency(eventsPerSecond, seconds, events, millis);
+        return new Latency(eventsPerSecond, seconds, events, millis, toInbox, toDecision, toApi);
     }
 
     /** Every expected alert and no other is on the API: the contracts with an alert are exactly those expected. */

@@ -94,7 +94,11 @@ final class FullBenchmark {
             while ((line = out.readLine()) != null) {
                 if (line.startsWith(RESULT)) {
                     result = Bench.MAPPER.readTree(line.substring(RESULT.length()));
-                } else if (line.startsWith("  ") || line.startsWith("replay") || line.startsWith("machine")) {
+                } else if (line.startsWith("  ")
+                        || line.startsWith("replay")
+                        || line.startsWith("machine")
+                        || line.startsWith("\tat io.leverwatch")
+                        || line.startsWith("Caused by")) {
                     System.out.println(line); // the run's own progress; the services' logs stay in the child
                 }
             }
@@ -177,6 +181,16 @@ final class FullBenchmark {
                     latency.percentile(0.99),
                     latency.millis().get(latency.millis().size() - 1),
                     latency.millis().size());
+            System.out.printf(
+                    Locale.ROOT,
+                    "    where it went (p50 / p99): published -> received by the inbox %d / %d ms; received -> alert"
+                            + " raised by the saga %d / %d ms; raised -> on the API stream %d / %d ms%n",
+                    EndToEnd.Latency.percentile(latency.toInbox(), 0.5),
+                    EndToEnd.Latency.percentile(latency.toInbox(), 0.99),
+                    EndToEnd.Latency.percentile(latency.toDecision(), 0.5),
+                    EndToEnd.Latency.percentile(latency.toDecision(), 0.99),
+                    EndToEnd.Latency.percentile(latency.toApi(), 0.5),
+                    EndToEnd.Latency.percentile(latency.toApi(), 0.99));
 
             result.put("contracts", contracts);
             result.put("events", throughput.events());
@@ -194,6 +208,9 @@ final class FullBenchmark {
             result.put("p99", latency.percentile(0.99));
             result.put("max", latency.millis().get(latency.millis().size() - 1));
             result.put("latencySamples", latency.millis().size());
+            result.put("toInboxP50", EndToEnd.Latency.percentile(latency.toInbox(), 0.5));
+            result.put("toDecisionP50", EndToEnd.Latency.percentile(latency.toDecision(), 0.5));
+            result.put("toApiP50", EndToEnd.Latency.percentile(latency.toApi(), 0.5));
             result.put("heapBeforeMiB", heapBefore);
             result.put("heapPeakAfterGcMiB", heapPeak);
             result.put("heapLiveAfterMiB", heapAfter);
