@@ -54,7 +54,7 @@ public class SagaReads {
         if (values.isEmpty()) {
             return new Sagas(sagaType, Set.of(), Map.of(), new HashMap<>());
         }
-        String typeName = serializer.typeForClass(sagaType).getName();
+        String typeName = typeName(sagaType);
         Map<String, Set<AssociationValue>> associations = associationsOfSagasWith(typeName, values);
         return new Sagas(sagaType, Set.copyOf(values), associations, sagas(typeName, associations.keySet()));
     }
@@ -207,7 +207,7 @@ public class SagaReads {
                 }
             }
         } catch (SQLException e) {
-            throw new SagaStorageException("could not read the batch's sagas ahead", e);
+            throw new SagaStorageException("could not read sagas and their associations", e);
         } finally {
             JdbcUtils.closeQuietly(connection);
         }
