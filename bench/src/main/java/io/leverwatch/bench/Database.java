@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Set;
 
 /** Plain JDBC on the platform's PostgreSQL, outside the services: what the bench counts and its raw baselines. */
 final class Database {
@@ -71,6 +72,26 @@ final class Database {
                 return result.next() && result.getString(1) != null ? Instant.parse(result.getString(1)) : null;
             }
         }
+    }
+
+    /**
+     * The alerts not retracted of the contracts whose id starts with the prefix, in the alert view (what the API
+     * lists): adds each contract to {@code contracts}, returns how many alerts.
+     */
+    int alertsByContract(String prefix, Set<String> contracts) throws SQLException {
+        int count = 0;
+        try (var connection = connect();
+                var statement = connection.prepareStatement("select contract_id from compliance.alert_view"
+                        + " where contract_id like ? and status <> 'RETRACTED'")) {
+            statement.setString(1, prefix.replace("%", "\\%").replace("_", "\\_") + "%");
+            try (var result = statement.executeQuery()) {
+                while (result.next()) {
+                    contracts.add(result.getString(1));
+                    count++;
+                }
+            }
+        }
+        return count;
     }
 
     private Instant instant(String sql, String parameter) throws SQLException {

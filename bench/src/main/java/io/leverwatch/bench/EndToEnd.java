@@ -170,8 +170,15 @@ final class EndToEnd {
         for (String agency : HistoryGenerator.AGENCIES) {
             JsonNode list = Bench.alerts(platform, "?agencyId=" + agency + "&limit=10000");
             if (list.size() >= 10_000) {
-                throw new IllegalStateException("more than 10,000 alerts of " + agency + ": the API cannot list them"
-                        + " in one page; run with fewer contracts");
+                // One page of the API holds 10,000 alerts at most: past that, the read model the API lists from.
+                System.out.printf(
+                        Locale.ROOT,
+                        "  (more than 10,000 alerts of %s: checked in the alert view the API reads, not through"
+                                + " the API)%n",
+                        agency);
+                found.clear();
+                count = db.alertsByContract(prefix, found);
+                break;
             }
             for (JsonNode alert : list) {
                 String contractId = alert.get("contractId").asText();

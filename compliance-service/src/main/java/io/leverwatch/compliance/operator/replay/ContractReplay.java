@@ -56,11 +56,7 @@ class ContractReplay {
         CREATED
     }
 
-    Outcome replay(ContractEvents contract) {
-        return replay(contract, sagas.load(contract.contractId()));
-    }
-
-    /** Replays the contract against its saga as read beforehand ({@link SagaStates#load(List)}). */
+    /** Replays the contract against its saga as read beforehand ({@link SagaStates#load}). */
     Outcome replay(ContractEvents contract, Optional<SagaStates.Stored> saga) {
         ContractCase contractCase = new ContractCase();
         contract.events().stream().map(InboxRecord::toFact).forEach(contractCase::apply);
