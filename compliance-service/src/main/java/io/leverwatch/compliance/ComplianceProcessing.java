@@ -10,6 +10,7 @@ import io.leverwatch.compliance.operator.deadletter.SavepointPerHandler;
 import io.leverwatch.compliance.operator.deadletter.Savepoints;
 import io.leverwatch.compliance.query.AlertProjection;
 import io.leverwatch.compliance.saga.BatchReadingSagaStore;
+import io.leverwatch.compliance.saga.SagaReads;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -82,17 +83,14 @@ class ComplianceProcessing {
             DeadLetterSchema deadLetterSchema,
             JdbcTemplate jdbc,
             Savepoints savepoints,
-            ConnectionProvider connections,
-            SagaSqlSchema sagaSchema,
-            Serializer serializer,
+            SagaReads reads,
             BeanFactory beans) {
         Saga annotation = AnnotationUtils.findAnnotation(AccessLeverageSaga.class, Saga.class);
         String name = annotation == null ? "" : annotation.sagaStore();
         @SuppressWarnings("unchecked")
         SagaStore<Object> store =
                 name.isEmpty() ? beans.getBean(SagaStore.class) : beans.getBean(name, SagaStore.class);
-        BatchReadingSagaStore sagas =
-                new BatchReadingSagaStore(store, connections, (GenericSagaSqlSchema) sagaSchema, serializer);
+        BatchReadingSagaStore sagas = new BatchReadingSagaStore(store, reads);
         DeadLetteredSequences lettered =
                 new DeadLetteredSequences(jdbc, deadLetterSchema, AccessLeverageSaga.PROCESSING_GROUP);
         return configurer -> configurer
@@ -127,6 +125,12 @@ class ComplianceProcessing {
                 lettered,
                 savepoints,
                 processing.transactionManager(group));
+    }
+
+    /** Many sagas read at once from the JDBC saga store's tables: the saga's batches and the replay's slices. */
+    @Bean
+    SagaReads sagaReads(ConnectionProvider connections, SagaSqlSchema sagaSchema, Serializer serializer) {
+        return new SagaReads(connections, (GenericSagaSqlSchema) sagaSchema, serializer);
     }
 
     @Bean

@@ -2,13 +2,10 @@ package io.leverwatch.compliance.saga;
 
 import java.util.Collection;
 import java.util.Set;
-import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.modelling.saga.AssociationValue;
 import org.axonframework.modelling.saga.AssociationValues;
 import org.axonframework.modelling.saga.repository.SagaStore;
-import org.axonframework.modelling.saga.repository.jdbc.GenericSagaSqlSchema;
-import org.axonframework.serialization.Serializer;
 
 /**
  * The saga store as a saga's processor uses it: a batch's look-ups are read in two queries when it starts instead of
@@ -30,17 +27,11 @@ public class BatchReadingSagaStore implements SagaStore<Object> {
 
     /**
      * @param store the store behind, which writes and answers what was not read ahead
-     * @param connections the store's connections (joining the processor's transaction)
-     * @param schema the store's SQL schema (tables, columns, how a serialised saga is read)
-     * @param serializer the store's serializer
+     * @param reads the reads of the same store's tables (joining the processor's transaction)
      */
-    public BatchReadingSagaStore(
-            SagaStore<Object> store,
-            ConnectionProvider connections,
-            GenericSagaSqlSchema schema,
-            Serializer serializer) {
+    public BatchReadingSagaStore(SagaStore<Object> store, SagaReads reads) {
         this.store = store;
-        this.reads = new SagaReads(connections, schema, serializer);
+        this.reads = reads;
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.leverwatch.compliance.operator.deadletter.DeadLetteredSequences;
 import io.leverwatch.compliance.saga.BatchReadingSagaStore;
+import io.leverwatch.compliance.saga.SagaReads;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,7 +99,8 @@ class BatchReadingSagaStoreIT extends ComplianceIntegrationTest {
     @BeforeEach
     void store() {
         assertThat(plain).isInstanceOf(JdbcSagaStore.class);
-        sagas = new BatchReadingSagaStore(plain, connections, (GenericSagaSqlSchema) sagaSchema, serializer);
+        sagas = new BatchReadingSagaStore(
+                plain, new SagaReads(connections, (GenericSagaSqlSchema) sagaSchema, serializer));
         run = UUID.randomUUID().toString();
     }
 

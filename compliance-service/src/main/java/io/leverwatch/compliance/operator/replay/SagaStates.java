@@ -15,12 +15,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.axonframework.common.IdentifierFactory;
-import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.modelling.saga.AssociationValue;
 import org.axonframework.modelling.saga.AssociationValuesImpl;
 import org.axonframework.modelling.saga.repository.SagaStore;
-import org.axonframework.modelling.saga.repository.jdbc.GenericSagaSqlSchema;
-import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.stereotype.Component;
@@ -48,12 +45,11 @@ class SagaStates {
 
     SagaStates(
             SagaStore<Object> store,
-            ConnectionProvider connections,
-            SagaSqlSchema schema,
+            SagaReads reads,
             Serializer serializer,
             PlatformTransactionManager transactionManager) {
         this.store = store;
-        this.reads = new SagaReads(connections, (GenericSagaSqlSchema) schema, serializer);
+        this.reads = reads;
         this.serializer = serializer;
         this.transactions = new TransactionTemplate(transactionManager);
     }
