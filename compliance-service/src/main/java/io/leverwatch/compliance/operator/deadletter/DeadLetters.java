@@ -75,14 +75,14 @@ public class DeadLetters {
      * first that fails again, which keeps its place with the new cause.
      */
     public RetryOutcome retry(String group, String sequenceId, String operator) {
+        Queue queue = queue(group);
         DeadLetterSequence before = sequence(group, sequenceId);
         String firstEventId = before.letters().get(0).eventId();
         log.info("{} retries {} dead letters of {} sequence {}", operator, before.count(), group, sequenceId);
-        boolean handled = queue(group)
-                .processor()
+        boolean handled = queue.processor()
                 .get()
                 .process(first -> first.message().getIdentifier().equals(firstEventId));
-        var remaining = describe(group, queue(group), queue(group).letters().deadLetterSequence(sequenceId));
+        var remaining = describe(group, queue, queue.letters().deadLetterSequence(sequenceId));
         if (handled || remaining.isEmpty()) {
             log.info("{} sequence {}: every dead letter handled, sequence removed", group, sequenceId);
             return new RetryOutcome(group, sequenceId, RetryOutcome.Result.RETRIED, null);
