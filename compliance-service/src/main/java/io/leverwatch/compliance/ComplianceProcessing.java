@@ -9,8 +9,9 @@ import io.leverwatch.compliance.operator.deadletter.DeadLetters;
 import io.leverwatch.compliance.operator.deadletter.SavepointPerHandler;
 import io.leverwatch.compliance.operator.deadletter.Savepoints;
 import io.leverwatch.compliance.query.AlertProjection;
-import io.leverwatch.compliance.saga.BatchReadingSagaStore;
+import io.leverwatch.compliance.saga.BatchingSagaStore;
 import io.leverwatch.compliance.saga.SagaReads;
+import io.leverwatch.compliance.saga.SagaWrites;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -84,13 +85,14 @@ class ComplianceProcessing {
             JdbcTemplate jdbc,
             Savepoints savepoints,
             SagaReads reads,
+            SagaWrites writes,
             BeanFactory beans) {
         Saga annotation = AnnotationUtils.findAnnotation(AccessLeverageSaga.class, Saga.class);
         String name = annotation == null ? "" : annotation.sagaStore();
         @SuppressWarnings("unchecked")
         SagaStore<Object> store =
                 name.isEmpty() ? beans.getBean(SagaStore.class) : beans.getBean(name, SagaStore.class);
-        BatchReadingSagaStore sagas = new BatchReadingSagaStore(store, reads);
+        BatchingSagaStore sagas = new BatchingSagaStore(store, reads, writes);
         DeadLetteredSequences lettered =
                 new DeadLetteredSequences(jdbc, deadLetterSchema, AccessLeverageSaga.PROCESSING_GROUP);
         return configurer -> configurer
@@ -104,7 +106,7 @@ class ComplianceProcessing {
     // As Axon's SagaConfigurer builds the manager, plus the queue, the savepoints and the group's sequencing policy.
     private static DeadLetteringSagaManager<AccessLeverageSaga> sagaManager(
             Configuration c,
-            BatchReadingSagaStore sagas,
+            BatchingSagaStore sagas,
             JdbcSequencedDeadLetterQueue<EventMessage<?>> queue,
             DeadLetteredSequences lettered,
             Savepoints savepoints) {
@@ -131,6 +133,12 @@ class ComplianceProcessing {
     @Bean
     SagaReads sagaReads(ConnectionProvider connections, SagaSqlSchema sagaSchema, Serializer serializer) {
         return new SagaReads(connections, (GenericSagaSqlSchema) sagaSchema, serializer);
+    }
+
+    /** Many sagas written at once into the same tables: the saga's batches as they commit. */
+    @Bean
+    SagaWrites sagaWrites(ConnectionProvider connections, SagaSqlSchema sagaSchema, Serializer serializer) {
+        return new SagaWrites(connections, (GenericSagaSqlSchema) sagaSchema, serializer);
     }
 
     @Bean

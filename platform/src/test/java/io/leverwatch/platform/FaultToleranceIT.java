@@ -29,7 +29,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -331,10 +331,10 @@ class FaultToleranceIT {
         return records.segmentOwners(processor).values().stream().allMatch(owner::equals);
     }
 
-    private static TrackingEventProcessor sagaProcessor(RunningService compliance) {
+    private static StreamingEventProcessor sagaProcessor(RunningService compliance) {
         return compliance
                 .bean(EventProcessingConfiguration.class)
-                .eventProcessor(AccessLeverageSaga.PROCESSING_GROUP, TrackingEventProcessor.class)
+                .eventProcessor(AccessLeverageSaga.PROCESSING_GROUP, StreamingEventProcessor.class)
                 .orElseThrow();
     }
 

@@ -28,7 +28,7 @@ import org.axonframework.serialization.Serializer;
 /**
  * Reads the sagas of many association values at once, from the tables of Axon's JDBC saga store, in three queries:
  * the sagas holding the values, all the associations of those sagas, the sagas themselves. What a saga processor's
- * batch needs ({@link BatchReadingSagaStore}), and the replay's slice of contracts.
+ * batch needs ({@link BatchingSagaStore}), and the replay's slice of contracts.
  */
 public class SagaReads {
 

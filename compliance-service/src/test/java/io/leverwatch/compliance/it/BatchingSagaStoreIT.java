@@ -1,10 +1,13 @@
 package io.leverwatch.compliance.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.leverwatch.compliance.operator.deadletter.DeadLetteredSequences;
-import io.leverwatch.compliance.saga.BatchReadingSagaStore;
+import io.leverwatch.compliance.saga.BatchingSagaStore;
 import io.leverwatch.compliance.saga.SagaReads;
+import io.leverwatch.compliance.saga.SagaWrites;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
@@ -22,6 +26,7 @@ import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.deadletter.GenericDeadLetter;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.saga.AssociationValue;
@@ -34,6 +39,7 @@ import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.postgresql.util.PSQLException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -41,7 +47,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The saga processor's batch read-ahead ({@link BatchReadingSagaStore}) and its dead-lettered sequences
+ * The saga processor's batch read-ahead and batched writes ({@link BatchingSagaStore}) and its dead-lettered sequences
  * ({@link DeadLetteredSequences}) on the real database, through the application's own saga store, connections,
  * schema, serializer and transactions. The sagas are of a type of the test's own, so no processor ever sees them.
  *
@@ -52,7 +58,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * what was read. Deleting the rows in the unit of work's own transaction would prove less: a query that ran outside
  * that transaction would still see them, and pass.
  */
-class BatchReadingSagaStoreIT extends ComplianceIntegrationTest {
+class BatchingSagaStoreIT extends ComplianceIntegrationTest {
 
     private static final String CONTRACT = "contractId";
     private static final String ACCOUNT = "accountId";
@@ -93,14 +99,16 @@ class BatchReadingSagaStoreIT extends ComplianceIntegrationTest {
     JdbcTemplate jdbc;
 
     private final ExecutorService elsewhere = Executors.newSingleThreadExecutor();
-    private BatchReadingSagaStore sagas;
+    private BatchingSagaStore sagas;
     private String run;
 
     @BeforeEach
     void store() {
         assertThat(plain).isInstanceOf(JdbcSagaStore.class);
-        sagas = new BatchReadingSagaStore(
-                plain, new SagaReads(connections, (GenericSagaSqlSchema) sagaSchema, serializer));
+        sagas = new BatchingSagaStore(
+                plain,
+                new SagaReads(connections, (GenericSagaSqlSchema) sagaSchema, serializer),
+                new SagaWrites(connections, (GenericSagaSqlSchema) sagaSchema, serializer));
         run = UUID.randomUUID().toString();
     }
 
@@ -217,6 +225,97 @@ class BatchReadingSagaStoreIT extends ComplianceIntegrationTest {
     }
 
     @Test
+    void aBatchsSagasAreWrittenTogetherJustBeforeItsTransactionCommits() throws Exception {
+        committed(() -> insert(id("a"), new Ledger("a", 1), contract("a"), account("a-1")));
+        AssociationValuesImpl changed = new AssociationValuesImpl(Set.of(contract("a"), account("a-1")));
+        changed.remove(account("a-1"));
+        changed.add(account("a-2"));
+
+        inBatch(2, batch -> {
+            if (batch.isFirstMessage()) {
+                // As Axon's saga repository stores a batch's sagas: in the prepare-commit phase of the event that
+                // loaded or created each, and then forgets their association changes.
+                batch.onPrepareCommit(u -> {
+                    sagas.updateSaga(Ledger.class, id("a"), new Ledger("a", 2), changed);
+                    changed.commit();
+                    sagas.insertSaga(Ledger.class, id("new"), new Ledger("new", 1), Set.of(contract("new")));
+                    assertThat(plain.loadSaga(Ledger.class, id("a")).saga()).isEqualTo(new Ledger("a", 1));
+                });
+            } else {
+                // The last event's sagas are stored after the first's: still nothing written, in this transaction.
+                batch.onPrepareCommit(u -> {
+                    assertThat(plain.loadSaga(Ledger.class, id("a")).saga()).isEqualTo(new Ledger("a", 1));
+                    assertThat(plain.loadSaga(Ledger.class, id("new"))).isNull();
+                });
+            }
+        });
+
+        SagaStore.Entry<Ledger> updated = elsewhere(() -> plain.loadSaga(Ledger.class, id("a")));
+        assertThat(updated.saga()).isEqualTo(new Ledger("a", 2));
+        assertThat(updated.associationValues()).containsExactlyInAnyOrder(contract("a"), account("a-2"));
+        SagaStore.Entry<Ledger> inserted = elsewhere(() -> plain.loadSaga(Ledger.class, id("new")));
+        assertThat(inserted.saga()).isEqualTo(new Ledger("new", 1));
+        assertThat(inserted.associationValues()).containsExactly(contract("new"));
+        assertThat(elsewhere(() -> plain.findSagas(Ledger.class, account("a-1"))))
+                .isEmpty();
+    }
+
+    @Test
+    void aBatchWhoseSagasCannotBeWrittenFailsAndLeavesNothing() throws Exception {
+        committed(() -> {
+            insert(id("a"), new Ledger("a", 1), contract("a"));
+            insert(id("taken"), new Ledger("taken", 1), contract("taken"));
+        });
+
+        assertThatThrownBy(() -> inBatch(
+                        1,
+                        batch -> batch.onPrepareCommit(u -> {
+                            sagas.updateSaga(
+                                    Ledger.class,
+                                    id("a"),
+                                    new Ledger("a", 2),
+                                    new AssociationValuesImpl(Set.of(contract("a"))));
+                            // Its id is taken: the flush fails, at commit.
+                            sagas.insertSaga(
+                                    Ledger.class, id("taken"), new Ledger("taken", 2), Set.of(contract("again")));
+                        })))
+                .hasRootCauseInstanceOf(PSQLException.class)
+                .hasStackTraceContaining("could not write the batch's sagas");
+
+        assertThat(elsewhere(() -> plain.loadSaga(Ledger.class, id("a")).saga()))
+                .isEqualTo(new Ledger("a", 1));
+        assertThat(elsewhere(() -> plain.loadSaga(Ledger.class, id("taken")).saga()))
+                .isEqualTo(new Ledger("taken", 1));
+        assertThat(elsewhere(() -> plain.findSagas(Ledger.class, contract("again"))))
+                .isEmpty();
+    }
+
+    @Test
+    void writesOutsideTheBatchsOwnCommitGoToTheStoreAtOnce() throws Exception {
+        committed(() -> insert(id("a"), new Ledger("a", 1), contract("a")));
+        AssociationValuesImpl held = new AssociationValuesImpl(Set.of(contract("a")));
+
+        inBatch(1, batch -> {
+            // While the batch handles its events.
+            sagas.updateSaga(Ledger.class, id("a"), new Ledger("a", 2), held);
+            assertThat(plain.loadSaga(Ledger.class, id("a")).saga()).isEqualTo(new Ledger("a", 2));
+            // In an event's unit of work nested in the batch's, as a batch retried event by event stores its sagas.
+            UnitOfWork<?> event = DefaultUnitOfWork.startAndGet(null);
+            event.onPrepareCommit(u -> {
+                sagas.updateSaga(Ledger.class, id("a"), new Ledger("a", 3), held);
+                sagas.insertSaga(Ledger.class, id("nested"), new Ledger("nested", 1), Set.of(contract("nested")));
+            });
+            event.commit();
+            assertThat(plain.loadSaga(Ledger.class, id("a")).saga()).isEqualTo(new Ledger("a", 3));
+            assertThat(plain.loadSaga(Ledger.class, id("nested")).saga()).isEqualTo(new Ledger("nested", 1));
+        });
+        // And outside any unit of work (the replay).
+        committed(() -> sagas.updateSaga(Ledger.class, id("a"), new Ledger("a", 4), held));
+        assertThat(elsewhere(() -> plain.loadSaga(Ledger.class, id("a")).saga()))
+                .isEqualTo(new Ledger("a", 4));
+    }
+
+    @Test
     void theDeadLetteredSequencesAreTheDistinctOnesOfTheGroupAsAxonsQueueStoresThem() {
         String group = "batch-read-it-" + run;
         String otherGroup = "batch-read-it-other-" + run;
@@ -280,6 +379,30 @@ class BatchReadingSagaStoreIT extends ComplianceIntegrationTest {
         UnitOfWork<?> unitOfWork = new DefaultUnitOfWork<>(null);
         unitOfWork.attachTransaction(transactionManager);
         ResultMessage<Void> result = unitOfWork.executeWithResult(work);
+        if (result.isExceptional()) {
+            Throwable failure = result.exceptionResult();
+            if (failure instanceof Error error) {
+                throw error;
+            }
+            throw (Exception) failure;
+        }
+    }
+
+    /**
+     * A processor's batch of so many events: one batching unit of work, the application's transaction attached, the
+     * work run once for each event.
+     */
+    private void inBatch(int events, Consumer<BatchingUnitOfWork<EventMessage<?>>> work) throws Exception {
+        List<EventMessage<?>> messages = new ArrayList<>();
+        for (int i = 0; i < events; i++) {
+            messages.add(new GenericEventMessage<>("event " + i));
+        }
+        BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(messages);
+        batch.attachTransaction(transactionManager);
+        ResultMessage<Void> result = batch.executeWithResult(() -> {
+            work.accept(batch);
+            return null;
+        });
         if (result.isExceptional()) {
             Throwable failure = result.exceptionResult();
             if (failure instanceof Error error) {

@@ -1,9 +1,10 @@
 package io.leverwatch.compliance.operator.deadletter;
 
-import io.leverwatch.compliance.saga.BatchReadingSagaStore;
+import io.leverwatch.compliance.saga.BatchingSagaStore;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventMessage;
@@ -51,12 +52,12 @@ import org.slf4j.LoggerFactory;
  * parked, and the rest of the batch, the letter and the processor's token commit together. A failure of the
  * database itself ({@link Causes#isTransient}) is not the event's: it fails the batch, which is retried, as before.
  *
- * <p>With several segments every segment's thread sees every event; only the thread whose segment holds the
- * sequence's saga (or would create it) parks an event behind a sequence.
+ * <p>With several segments every segment's batches see every event; only the segment that holds the sequence's saga
+ * (or would create it) parks an event behind a sequence.
  *
  * <p>What a batch looks up is read once, at its first event: the sequences that have letters (then kept up to date
  * by the batch's own parking), and the sagas of all its events with their associations ({@link
- * BatchReadingSagaStore}). Asking the database for each event on each segment's thread was, before, four round trips
+ * BatchingSagaStore}). Asking the database for each event on each segment's thread was, before, four round trips
  * in five of the processor's time (BENCHMARKS.md). No other thread adds a sequence meanwhile (an operator's retry
  * that fails again keeps a sequence that had letters). One that an operator's retry empties while a batch runs is
  * still parked by that batch: its events wait, without a cause, for the next retry, which passes them. Nothing is
@@ -69,7 +70,7 @@ public class DeadLetteringSagaManager<T> extends AnnotatedSagaManager<T>
     private static final String WATCHED = DeadLetteringSagaManager.class.getName() + ".watched";
 
     private final SagaRepository<T> repository;
-    private final BatchReadingSagaStore sagas;
+    private final BatchingSagaStore sagas;
     private final SequencingPolicy<? super EventMessage<?>> sequencing;
     private final SequencedDeadLetterQueue<EventMessage<?>> queue;
     private final DeadLetteredSequences letteredSequences;
@@ -77,8 +78,8 @@ public class DeadLetteringSagaManager<T> extends AnnotatedSagaManager<T>
             DeadLetteringSagaManager.class.getName() + ".batch@" + System.identityHashCode(this);
     private final Savepoints savepoints;
     private final TransactionManager transactionManager;
-    private final ThreadLocal<Boolean> retryEventByEvent = ThreadLocal.withInitial(() -> false);
-    private final ThreadLocal<UnitOfWork<?>> batchEventByEvent = new ThreadLocal<>();
+    /** The segments whose last batch rolled back: their next batch is handled event by event. */
+    private final Set<Integer> retryEventByEvent = ConcurrentHashMap.newKeySet();
 
     /**
      * @param builder the manager as Axon would build it, with the same repository as {@code repository}
@@ -89,7 +90,7 @@ public class DeadLetteringSagaManager<T> extends AnnotatedSagaManager<T>
     public DeadLetteringSagaManager(
             AnnotatedSagaManager.Builder<T> builder,
             SagaRepository<T> repository,
-            BatchReadingSagaStore sagas,
+            BatchingSagaStore sagas,
             SequencingPolicy<? super EventMessage<?>> sequencing,
             SequencedDeadLetterQueue<EventMessage<?>> queue,
             DeadLetteredSequences letteredSequences,
@@ -107,7 +108,7 @@ public class DeadLetteringSagaManager<T> extends AnnotatedSagaManager<T>
 
     @Override
     public void handle(EventMessage<?> event, Segment segment) throws Exception {
-        boolean eventByEvent = eventByEvent();
+        boolean eventByEvent = eventByEvent(segment);
         Batch batch = batch();
         Object sequence = sequencing.getSequenceIdentifierFor(event);
         if (batch.hasLetters(sequence)) {
@@ -136,7 +137,7 @@ public class DeadLetteringSagaManager<T> extends AnnotatedSagaManager<T>
 
     /**
      * What this batch reads once, at its first event, instead of at each: the sequences that have dead letters, and
-     * (through the {@link BatchReadingSagaStore}) the sagas of every event of the batch with their associations.
+     * (through the {@link BatchingSagaStore}) the sagas of every event of the batch with their associations.
      * Kept with the batch's unit of work, and forgotten with it: a batch that rolls back reads again when retried.
      */
     private Batch batch() {
@@ -168,20 +169,17 @@ public class DeadLetteringSagaManager<T> extends AnnotatedSagaManager<T>
     }
 
     /**
-     * Whether this batch is handled event by event: it is the retry of one that failed on this thread (a processor's
-     * thread retries its own segment). Watches the batch, so that the next one is if this one fails.
+     * Whether this batch is handled event by event: it is the retry of one of its segment that failed. Decided at
+     * the batch's first event, which also watches the batch, so that the segment's next one is if this one fails. By
+     * segment, not by thread: a pooled processor may give a segment's retry to another of its threads.
      */
-    private boolean eventByEvent() {
+    private boolean eventByEvent(Segment segment) {
         UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
-        if (retryEventByEvent.get()) {
-            retryEventByEvent.set(false);
-            batchEventByEvent.set(batch);
-        }
-        batch.getOrComputeResource(WATCHED, key -> {
-            batch.onRollback(u -> retryEventByEvent.set(true));
-            return Boolean.TRUE;
+        int segmentId = segment.getSegmentId();
+        return batch.getOrComputeResource(WATCHED, key -> {
+            batch.onRollback(u -> retryEventByEvent.add(segmentId));
+            return retryEventByEvent.remove(segmentId);
         });
-        return batchEventByEvent.get() == batch;
     }
 
     /**
