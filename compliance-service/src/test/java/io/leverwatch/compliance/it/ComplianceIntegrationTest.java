@@ -35,6 +35,8 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {
             "spring.config.name=compliance-service",
             "leverwatch.embedded=true",
+            // One contract a slice: a replay of everything then runs several slices on several threads.
+            "leverwatch.compliance.replay.contracts-per-read=1",
             "leverwatch.demo-users[0]=officer=" + ComplianceIntegrationTest.OFFICER_PASSWORD,
             "leverwatch.demo-users[1]=operator=" + ComplianceIntegrationTest.OPERATOR_PASSWORD,
             "leverwatch.demo-users[2]=auditor=" + ComplianceIntegrationTest.AUDITOR_PASSWORD

@@ -58,7 +58,7 @@ final class ReplayProgress implements AlertViewRebuild.Progress {
         state = "FAILED";
     }
 
-    void contractFailed(String message) {
+    synchronized void contractFailed(String message) {
         contractsFailed.incrementAndGet();
         if (error == null) {
             error = message;

@@ -6,20 +6,25 @@ import io.leverwatch.compliance.operator.history.ContractHistory;
 import io.leverwatch.compliance.operator.history.ContractHistory.ContractEvents;
 import io.leverwatch.compliance.operator.history.UnknownContractException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -30,7 +35,8 @@ import org.springframework.stereotype.Component;
  *
  * <ol>
  *   <li>SAGA: the saga's processor is paused (new events wait in the store, nothing is lost), and each contract is
- *       replayed from its inbox events ({@link ContractReplay}): decided at once on every fact, compared with its
+ *       replayed from its inbox events ({@link ContractReplay}), in slices of contracts on one thread a core:
+ *       decided at once on every fact, compared with its
  *       saga, and only where they differ are the Alert aggregates brought in line, with idempotent commands, and the
  *       saga rewritten. Then the processor resumes; the events it finds that the replay already counted are known
  *       facts to the saga, and change nothing.
@@ -45,7 +51,7 @@ import org.springframework.stereotype.Component;
 public class Replays implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(Replays.class);
-    private static final int CONTRACTS_PER_READ = 200;
+    private static final int MAX_THREADS = 4;
 
     private final ContractHistory history;
     private final ContractReplay contracts;
@@ -54,6 +60,7 @@ public class Replays implements DisposableBean {
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final int contractsPerRead;
     private final AtomicReference<ReplayProgress> current = new AtomicReference<>();
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "replay");
@@ -68,7 +75,8 @@ public class Replays implements DisposableBean {
             AlertViewRebuild readModel,
             EventProcessingConfiguration processing,
             JdbcTemplate jdbc,
-            Clock clock) {
+            Clock clock,
+            @Value("${leverwatch.compliance.replay.contracts-per-read:200}") int contractsPerRead) {
         this.history = history;
         this.contracts = contracts;
         this.sagas = sagas;
@@ -76,6 +84,11 @@ public class Replays implements DisposableBean {
         this.processing = processing;
         this.jdbc = jdbc;
         this.clock = clock;
+        if (contractsPerRead < 1) {
+            throw new IllegalArgumentException(
+                    "leverwatch.compliance.replay.contracts-per-read must be at least 1, not " + contractsPerRead);
+        }
+        this.contractsPerRead = contractsPerRead;
     }
 
     /**
@@ -137,14 +150,7 @@ public class Replays implements DisposableBean {
         }
         try {
             if (progress.contractId == null) {
-                List<String> ids = history.contractIds();
-                for (int from = 0; from < ids.size(); from += CONTRACTS_PER_READ) {
-                    List<String> slice = ids.subList(from, Math.min(ids.size(), from + CONTRACTS_PER_READ));
-                    Map<String, Optional<SagaStates.Stored>> sagas = this.sagas.load(slice);
-                    history.eventsOfContracts(slice.get(0), slice.get(slice.size() - 1))
-                            .forEach(events -> replay(
-                                    events, sagas.getOrDefault(events.contractId(), Optional.empty()), progress));
-                }
+                replayAll(history.contractIds(), progress);
                 return null;
             }
             String contractId = progress.contractId;
@@ -156,6 +162,59 @@ public class Replays implements DisposableBean {
             if (paused) {
                 saga.get().start();
             }
+        }
+    }
+
+    /**
+     * Every contract, in slices of so many contracts read at once, on as many threads as the machine has
+     * cores (at most {@link #MAX_THREADS}): contracts are independent (each its own saga and alerts), and while the
+     * saga's processor is paused the replay has the machine to itself. Each thread takes the next slice, so at most
+     * one slice a thread is in memory.
+     */
+    private void replayAll(List<String> ids, ReplayProgress progress) {
+        int slices = (ids.size() + contractsPerRead - 1) / contractsPerRead;
+        int threads = Math.max(
+                1, Math.min(Math.min(MAX_THREADS, slices), Runtime.getRuntime().availableProcessors()));
+        AtomicInteger next = new AtomicInteger();
+        Runnable worker = () -> {
+            for (int slice = next.getAndIncrement(); slice < slices; slice = next.getAndIncrement()) {
+                List<String> contractIds =
+                        ids.subList(slice * contractsPerRead, Math.min(ids.size(), (slice + 1) * contractsPerRead));
+                Map<String, Optional<SagaStates.Stored>> stored = sagas.load(contractIds);
+                history.eventsOfContracts(contractIds.get(0), contractIds.get(contractIds.size() - 1))
+                        .forEach(events ->
+                                replay(events, stored.getOrDefault(events.contractId(), Optional.empty()), progress));
+            }
+        };
+        if (threads == 1) {
+            worker.run();
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread thread = new Thread(r, "replay-slices");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                workers.add(pool.submit(worker));
+            }
+            for (Future<?> running : workers) {
+                try {
+                    running.get();
+                } catch (ExecutionException e) {
+                    next.set(slices); // the others stop after their slice
+                    throw e.getCause() instanceof RuntimeException failure
+                            ? failure
+                            : new IllegalStateException(e.getCause());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("replay interrupted", e);
+        } finally {
+            pool.shutdownNow();
         }
     }
 
