@@ -147,6 +147,8 @@ final class FullBenchmark {
                     heapAfter,
                     contracts,
                     heapAfter - heapBefore);
+            System.out.println("  what the live heap holds, by class (whole JVM):");
+            System.out.println(HeapProbe.topClasses(25));
 
             RawBaselines raw = new RawBaselines(platform, db);
             double kafka = raw.kafkaDrain(throughput.events());

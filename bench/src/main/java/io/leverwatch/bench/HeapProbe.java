@@ -5,7 +5,10 @@ import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import javax.management.JMException;
 import javax.management.NotificationEmitter;
+import javax.management.ObjectName;
 import javax.management.openmbean.CompositeData;
 
 /**
@@ -59,6 +62,28 @@ final class HeapProbe {
         System.gc();
         System.gc();
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
+    }
+
+    /**
+     * The classes that hold the most live heap (after a full collection), as {@code jcmd GC.class_histogram} prints
+     * them: its header and first lines, each indented for the run's output.
+     */
+    static String topClasses(int classes) {
+        try {
+            String histogram = (String) ManagementFactory.getPlatformMBeanServer()
+                    .invoke(
+                            new ObjectName("com.sun.management:type=DiagnosticCommand"),
+                            "gcClassHistogram",
+                            new Object[] {new String[0]},
+                            new String[] {String[].class.getName()});
+            return histogram
+                    .lines()
+                    .limit(classes + 2L)
+                    .map(line -> "    " + line)
+                    .collect(Collectors.joining("\n"));
+        } catch (JMException e) {
+            return "    no class histogram: " + e.getMessage();
+        }
     }
 
     static long collections() {

@@ -3,7 +3,11 @@ package io.leverwatch.compliance.operator.replay;
 import io.leverwatch.compliance.alert.Alert;
 import io.leverwatch.compliance.query.AlertChanged;
 import io.leverwatch.compliance.query.AlertProjection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -40,6 +44,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class AlertViewRebuild {
 
     private static final String ALERT_TYPE = Alert.class.getSimpleName();
+    private static final String EVENT_COLUMNS =
+            "eventidentifier, sequencenumber, type, timestamp, payloadtype, payloadrevision, payload, metadata";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -100,9 +106,17 @@ class AlertViewRebuild {
         List<String> alertIds = jdbc.queryForList("select alert_id from replay_scope order by alert_id", String.class);
         progress.alertsToRebuild(alertIds.size());
 
-        for (String alertId : alertIds) {
-            apply(events(alertId, 0));
-            progress.alertRebuilt();
+        if (scope == null) {
+            int withEvents = applyEveryAlertsEvents(progress);
+            // The rest are rows of the live view whose alert has no event: nothing to apply, and gone after the swap.
+            for (int i = withEvents; i < alertIds.size(); i++) {
+                progress.alertRebuilt();
+            }
+        } else {
+            for (String alertId : alertIds) {
+                apply(events(alertId, 0));
+                progress.alertRebuilt();
+            }
         }
         jdbc.execute("lock table " + live + "alert_view, " + live + "alert_history in share row exclusive mode");
         catchUp();
@@ -140,29 +154,69 @@ class AlertViewRebuild {
     }
 
     /**
+     * Every alert's events, in one scan in alert and sequence order (instead of a query per alert), each alert's
+     * applied once all are read; one alert's events in memory at a time.
+     *
+     * @return how many alerts had events
+     */
+    private int applyEveryAlertsEvents(Progress progress) {
+        List<DomainEventMessage<?>> current = new ArrayList<>();
+        int[] alerts = {0};
+        jdbc.query(
+                connection -> {
+                    PreparedStatement statement = connection.prepareStatement("select aggregateidentifier, "
+                            + EVENT_COLUMNS + " from domainevententry where type = ?"
+                            + " order by aggregateidentifier, sequencenumber");
+                    statement.setString(1, ALERT_TYPE);
+                    statement.setFetchSize(1_000);
+                    return statement;
+                },
+                (ResultSet rs) -> {
+                    String alertId = rs.getString("aggregateidentifier");
+                    if (!current.isEmpty()
+                            && !current.get(0).getAggregateIdentifier().equals(alertId)) {
+                        apply(current);
+                        progress.alertRebuilt();
+                        alerts[0]++;
+                        current.clear();
+                    }
+                    current.add(message(rs, alertId));
+                });
+        if (!current.isEmpty()) {
+            apply(current);
+            progress.alertRebuilt();
+            alerts[0]++;
+        }
+        return alerts[0];
+    }
+
+    /**
      * The alert's events from the given sequence number, read on the rebuild's own connection and transaction (not
      * through Axon's connection provider, which ties connections to units of work), every one from the first: never
      * from a snapshot.
      */
     private List<DomainEventMessage<?>> events(String alertId, long from) {
         return jdbc.query(
-                "select eventidentifier, sequencenumber, type, timestamp, payloadtype, payloadrevision, payload,"
-                        + " metadata from domainevententry where aggregateidentifier = ? and sequencenumber >= ?"
-                        + " order by sequencenumber",
-                (rs, row) -> new GenericDomainEventMessage<>(
-                        rs.getString("type"),
-                        alertId,
-                        rs.getLong("sequencenumber"),
-                        serializer.deserialize(new SimpleSerializedObject<>(
-                                rs.getBytes("payload"),
-                                byte[].class,
-                                rs.getString("payloadtype"),
-                                rs.getString("payloadrevision"))),
-                        rs.getBytes("metadata") == null ? MetaData.emptyInstance() : metaData(rs.getBytes("metadata")),
-                        rs.getString("eventidentifier"),
-                        Instant.parse(rs.getString("timestamp"))),
+                "select " + EVENT_COLUMNS + " from domainevententry where aggregateidentifier = ? and sequencenumber"
+                        + " >= ? order by sequencenumber",
+                (rs, row) -> message(rs, alertId),
                 alertId,
                 from);
+    }
+
+    private DomainEventMessage<?> message(ResultSet rs, String alertId) throws SQLException {
+        return new GenericDomainEventMessage<>(
+                rs.getString("type"),
+                alertId,
+                rs.getLong("sequencenumber"),
+                serializer.deserialize(new SimpleSerializedObject<>(
+                        rs.getBytes("payload"),
+                        byte[].class,
+                        rs.getString("payloadtype"),
+                        rs.getString("payloadrevision"))),
+                rs.getBytes("metadata") == null ? MetaData.emptyInstance() : metaData(rs.getBytes("metadata")),
+                rs.getString("eventidentifier"),
+                Instant.parse(rs.getString("timestamp")));
     }
 
     private MetaData metaData(byte[] serialized) {
