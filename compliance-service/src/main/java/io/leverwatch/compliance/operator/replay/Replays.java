@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -204,7 +205,6 @@ public class Replays implements DisposableBean {
                 try {
                     running.get();
                 } catch (ExecutionException e) {
-                    next.set(slices); // the others stop after their slice
                     throw e.getCause() instanceof RuntimeException failure
                             ? failure
                             : new IllegalStateException(e.getCause());
@@ -214,7 +214,21 @@ public class Replays implements DisposableBean {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("replay interrupted", e);
         } finally {
-            pool.shutdownNow();
+            // After a failure the others stop after their slice, and are waited for: none may still write a saga
+            // once the saga's processor resumes.
+            next.set(slices);
+            pool.shutdown();
+            awaitSlices(pool);
+        }
+    }
+
+    private static void awaitSlices(ExecutorService pool) {
+        try {
+            if (!pool.awaitTermination(5, TimeUnit.MINUTES)) {
+                log.warn("replay threads still running after 5 minutes");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
