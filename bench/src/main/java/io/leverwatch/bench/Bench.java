@@ -24,6 +24,7 @@ import java.util.Locale;
  *
  * <pre>
  * java -jar bench/target/leverwatch-bench.jar all [--contracts N] [--runs 3] [--latency-seconds 60]
+ *                                                  [--latency-curve 75,100]  # also at these % of the peak
  *                                                  # end to end, latency, replay, heap, raw baselines, ratios
  * java -jar bench/target/leverwatch-bench.jar soak [--rate events/s] [--minutes 30] [--csv file]
  *                                                  # heap and consumer lag under a steady load
@@ -44,7 +45,8 @@ public final class Bench {
             FullBenchmark.all(
                     FullBenchmark.option(args, "--contracts", 10_000),
                     FullBenchmark.option(args, "--runs", 3),
-                    FullBenchmark.option(args, "--latency-seconds", 60));
+                    FullBenchmark.option(args, "--latency-seconds", 60),
+                    FullBenchmark.percents(args, "--latency-curve"));
             System.exit(0);
         }
         int size = args.length > 1 && !args[1].startsWith("--")
@@ -73,7 +75,8 @@ public final class Bench {
                             platform,
                             FullBenchmark.option(args, "--contracts", 10_000),
                             FullBenchmark.option(args, "--run", 1),
-                            FullBenchmark.option(args, "--latency-seconds", 60));
+                            FullBenchmark.option(args, "--latency-seconds", 60),
+                            FullBenchmark.percents(args, "--latency-curve"));
                 case "soak" ->
                     new Soak(platform)
                             .run(

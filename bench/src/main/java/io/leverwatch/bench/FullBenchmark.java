@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * The one-command benchmark ({@code all}): each run in a JVM of its own (a fresh platform and heap, so runs do not
@@ -44,11 +45,11 @@ final class FullBenchmark {
 
     private FullBenchmark() {}
 
-    static void all(int contracts, int runs, int latencySeconds) throws Exception {
+    static void all(int contracts, int runs, int latencySeconds, List<Integer> curve) throws Exception {
         List<JsonNode> results = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
             System.out.printf(Locale.ROOT, "== run %d of %d: %,d contracts%n", run, runs, contracts);
-            results.add(child(contracts, run, latencySeconds));
+            results.add(child(contracts, run, latencySeconds, curve));
             print("run " + run, results.get(results.size() - 1));
         }
         if (runs > 1) {
@@ -72,7 +73,7 @@ final class FullBenchmark {
         }
     }
 
-    private static JsonNode child(int contracts, int run, int latencySeconds) throws Exception {
+    private static JsonNode child(int contracts, int run, int latencySeconds, List<Integer> curve) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java));
         command.addAll(jvmArguments());
@@ -86,6 +87,10 @@ final class FullBenchmark {
                 Integer.toString(run),
                 "--latency-seconds",
                 Integer.toString(latencySeconds)));
+        if (!curve.isEmpty()) {
+            command.addAll(List.of(
+                    "--latency-curve", curve.stream().map(String::valueOf).collect(Collectors.joining(","))));
+        }
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         JsonNode result = null;
         try (BufferedReader out =
@@ -116,7 +121,8 @@ final class FullBenchmark {
     }
 
     /** One run on a platform that is already started, in this JVM. */
-    static void once(Platform platform, int contracts, int run, int latencySeconds) throws Exception {
+    static void once(Platform platform, int contracts, int run, int latencySeconds, List<Integer> curve)
+            throws Exception {
         HeapProbe heap = new HeapProbe();
         Database db = new Database(platform);
         long heapBefore = HeapProbe.liveAfterFullGcMiB();
@@ -172,27 +178,20 @@ final class FullBenchmark {
                     "r" + run + "-lat-",
                     offered,
                     Duration.ofSeconds(latencySeconds));
-            System.out.printf(
-                    Locale.ROOT,
-                    "  latency at %,.0f events/s offered for %.0f s (%,d events): deciding event published -> alert on"
-                            + " the API: p50 %d ms, p99 %d ms, max %d ms over %,d alerts%n",
-                    offered,
-                    latency.seconds(),
-                    latency.events(),
-                    latency.percentile(0.50),
-                    latency.percentile(0.99),
-                    latency.millis().get(latency.millis().size() - 1),
-                    latency.millis().size());
-            System.out.printf(
-                    Locale.ROOT,
-                    "    where it went (p50 / p99): published -> received by the inbox %d / %d ms; received -> alert"
-                            + " raised by the saga %d / %d ms; raised -> on the API stream %d / %d ms%n",
-                    EndToEnd.Latency.percentile(latency.toInbox(), 0.5),
-                    EndToEnd.Latency.percentile(latency.toInbox(), 0.99),
-                    EndToEnd.Latency.percentile(latency.toDecision(), 0.5),
-                    EndToEnd.Latency.percentile(latency.toDecision(), 0.99),
-                    EndToEnd.Latency.percentile(latency.toApi(), 0.5),
-                    EndToEnd.Latency.percentile(latency.toApi(), 0.99));
+            printLatency(offered, "half the end-to-end rate", latency);
+            // Further offered rates, as percentages of the end-to-end rate: where the latency target stops holding.
+            for (int percent : curve) {
+                double rate = throughput.eventsPerSecond() * percent / 100;
+                String prefix = "r" + run + "-lat" + percent + "-";
+                printLatency(
+                        rate,
+                        percent + " % of the end-to-end rate",
+                        endToEnd.latency(
+                                new HistoryGenerator(prefix, 1000 + 100 * percent + run),
+                                prefix,
+                                rate,
+                                Duration.ofSeconds(latencySeconds)));
+            }
 
             result.put("contracts", contracts);
             result.put("events", throughput.events());
@@ -245,6 +244,43 @@ final class FullBenchmark {
                 r.get("heapPeakAfterGcMiB").asDouble(),
                 r.get("heapLiveAfterMiB").asDouble(),
                 r.get("heapGrowthMiB").asDouble());
+    }
+
+    private static void printLatency(double offered, String what, EndToEnd.Latency latency) {
+        System.out.printf(
+                Locale.ROOT,
+                "  latency at %,.0f events/s offered (%s) for %.0f s (%,d events): deciding event published -> alert on"
+                        + " the API: p50 %d ms, p99 %d ms, max %d ms over %,d alerts%n",
+                offered,
+                what,
+                latency.seconds(),
+                latency.events(),
+                latency.percentile(0.50),
+                latency.percentile(0.99),
+                latency.millis().get(latency.millis().size() - 1),
+                latency.millis().size());
+        System.out.printf(
+                Locale.ROOT,
+                "    where it went (p50 / p99): published -> received by the inbox %d / %d ms; received -> alert"
+                        + " raised by the saga %d / %d ms; raised -> on the API stream %d / %d ms%n",
+                EndToEnd.Latency.percentile(latency.toInbox(), 0.5),
+                EndToEnd.Latency.percentile(latency.toInbox(), 0.99),
+                EndToEnd.Latency.percentile(latency.toDecision(), 0.5),
+                EndToEnd.Latency.percentile(latency.toDecision(), 0.99),
+                EndToEnd.Latency.percentile(latency.toApi(), 0.5),
+                EndToEnd.Latency.percentile(latency.toApi(), 0.99));
+    }
+
+    /** A comma-separated list of whole numbers ("75,100"), or none. */
+    static List<Integer> percents(String[] args, String name) {
+        int at = Arrays.asList(args).indexOf(name);
+        if (at < 0 || at + 1 >= args.length) {
+            return List.of();
+        }
+        return Arrays.stream(args[at + 1].split(","))
+                .map(String::trim)
+                .map(Integer::parseInt)
+                .toList();
     }
 
     static int option(String[] args, String name, int otherwise) {
