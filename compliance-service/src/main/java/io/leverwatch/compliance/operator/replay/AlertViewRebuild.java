@@ -162,6 +162,12 @@ class AlertViewRebuild {
     private int applyEveryAlertsEvents(Progress progress) {
         List<DomainEventMessage<?>> current = new ArrayList<>();
         int[] alerts = {0};
+        Runnable applyCurrent = () -> {
+            apply(current);
+            progress.alertRebuilt();
+            alerts[0]++;
+            current.clear();
+        };
         jdbc.query(
                 connection -> {
                     PreparedStatement statement = connection.prepareStatement("select aggregateidentifier, "
@@ -175,17 +181,12 @@ class AlertViewRebuild {
                     String alertId = rs.getString("aggregateidentifier");
                     if (!current.isEmpty()
                             && !current.get(0).getAggregateIdentifier().equals(alertId)) {
-                        apply(current);
-                        progress.alertRebuilt();
-                        alerts[0]++;
-                        current.clear();
+                        applyCurrent.run();
                     }
                     current.add(message(rs, alertId));
                 });
         if (!current.isEmpty()) {
-            apply(current);
-            progress.alertRebuilt();
-            alerts[0]++;
+            applyCurrent.run();
         }
         return alerts[0];
     }
