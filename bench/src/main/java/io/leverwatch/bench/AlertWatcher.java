@@ -2,6 +2,7 @@ package io.leverwatch.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leverwatch.platform.Platform;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -41,6 +42,14 @@ final class AlertWatcher implements AutoCloseable {
     }
 
     private void read(Stream<String> lines) {
+        try {
+            readEach(lines);
+        } catch (UncheckedIOException closed) {
+            // by close() at the end of the run: the stream ends here
+        }
+    }
+
+    private void readEach(Stream<String> lines) {
         lines.forEach(line -> {
             if (line.startsWith("data:")) {
                 long now = System.nanoTime();

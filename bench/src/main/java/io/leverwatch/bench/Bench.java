@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leverwatch.platform.DemoCase;
 import io.leverwatch.platform.Platform;
 import io.leverwatch.platform.PlatformSettings;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,8 +17,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Benchmarks that print their figures, on the real embedded platform (PostgreSQL, Kafka, four services).
@@ -25,7 +30,10 @@ import java.util.Locale;
  * <pre>
  * java -jar bench/target/leverwatch-bench.jar all [--contracts N] [--runs 3] [--latency-seconds 60]
  *                                                  [--latency-curve 75,100]  # also at these % of the peak
- *                                                  # end to end, latency, replay, heap, raw baselines, ratios
+ *                                                  [--compliance-heap 512m] [--compliance-jar file]
+ *                                                  [--compliance-jvm "more JVM options, a profiler's"]
+ *                                                  # end to end, latency, replay, heap, raw baselines, ratios;
+ *                                                  # compliance-service in a JVM of its own, its heap bounded
  * java -jar bench/target/leverwatch-bench.jar soak [--rate events/s] [--minutes 30] [--csv file]
  *                                                  # heap and consumer lag under a steady load
  * java -jar bench/target/leverwatch-bench.jar demo-latency [runs]      # last event posted → alert visible
@@ -46,7 +54,8 @@ public final class Bench {
                     FullBenchmark.option(args, "--contracts", 10_000),
                     FullBenchmark.option(args, "--runs", 3),
                     FullBenchmark.option(args, "--latency-seconds", 60),
-                    FullBenchmark.percents(args, "--latency-curve"));
+                    FullBenchmark.percents(args, "--latency-curve"),
+                    FullBenchmark.complianceOptions(args));
             System.exit(0);
         }
         int size = args.length > 1 && !args[1].startsWith("--")
@@ -57,9 +66,27 @@ public final class Bench {
                     default -> 20;
                 };
         Path data = Files.createTempDirectory("leverwatch-bench");
-        Platform platform = new Platform(new PlatformSettings(data, 0, 0, 40000, false)).start();
+        // One run of "all" measures compliance-service's heap: compliance runs in a JVM of its own, as deployed.
+        boolean ownComplianceJvm = what.equals("run-once");
+        Set<String> inProcess = new LinkedHashSet<>(Platform.SERVICES);
+        if (ownComplianceJvm) {
+            inProcess.remove("compliance");
+        }
+        Platform platform = new Platform(new PlatformSettings(data, 0, 0, 40000, false)).start(inProcess);
+        ComplianceProcess compliance = null;
         boolean failed = false;
         try {
+            if (ownComplianceJvm) {
+                compliance = ComplianceProcess.start(
+                        platform,
+                        complianceJar(args),
+                        stringOption(args, FullBenchmark.COMPLIANCE_HEAP, "512m"),
+                        Stream.of(stringOption(args, FullBenchmark.COMPLIANCE_JVM, "")
+                                        .split(" +"))
+                                .filter(option -> !option.isBlank())
+                                .toList(),
+                        data);
+            }
             System.out.printf(
                     Locale.ROOT,
                     "machine: %d cores, max heap %d MiB, java %s%n",
@@ -73,6 +100,7 @@ public final class Bench {
                 case "run-once" ->
                     FullBenchmark.once(
                             platform,
+                            compliance,
                             FullBenchmark.option(args, "--contracts", 10_000),
                             FullBenchmark.option(args, "--run", 1),
                             FullBenchmark.option(args, "--latency-seconds", 60),
@@ -94,12 +122,35 @@ public final class Bench {
             e.printStackTrace(System.out);
             failed = true;
         } finally {
+            if (compliance != null) {
+                compliance.close();
+            }
             platform.close();
         }
         System.exit(failed ? 1 : 0);
     }
 
-    private static String stringOption(String[] args, String name, String otherwise) {
+    /** compliance-service's executable jar: {@code --compliance-jar}, or the one the build left in its module. */
+    private static Path complianceJar(String[] args) throws IOException {
+        String named = stringOption(args, FullBenchmark.COMPLIANCE_JAR, null);
+        if (named != null) {
+            return Path.of(named);
+        }
+        Path target = Path.of("compliance-service", "target");
+        if (Files.isDirectory(target)) {
+            try (Stream<Path> files = Files.list(target)) {
+                Optional<Path> jar = files.filter(
+                                f -> f.getFileName().toString().matches("compliance-service-.*-exec\\.jar"))
+                        .findFirst();
+                if (jar.isPresent()) {
+                    return jar.get();
+                }
+            }
+        }
+        return target.resolve("compliance-service-exec.jar"); // named in the error that follows
+    }
+
+    static String stringOption(String[] args, String name, String otherwise) {
         int at = List.of(args).indexOf(name);
         return at >= 0 && at + 1 < args.length ? args[at + 1] : otherwise;
     }

@@ -17,12 +17,16 @@ import java.util.stream.Collectors;
  * The one-command benchmark ({@code all}): each run in a JVM of its own (a fresh platform and heap, so runs do not
  * share caches, data or garbage), then every figure of every run and their median.
  *
- * <p>One run ({@code run-once}): the end-to-end throughput on N contracts, the heap, the raw Kafka and JDBC baselines
- * on the same records and rows, the replay of the same inbox and a raw scan of it, then the latency at half the
- * measured peak; it ends with one line {@code RESULT {json}} for the parent.
+ * <p>One run ({@code run-once}): the end-to-end throughput on N contracts, compliance-service's heap (in a JVM of its
+ * own, with a bounded heap), the raw Kafka and JDBC baselines on the same records and rows, the replay of the same
+ * inbox and a raw scan of it, then the latency at half the measured peak; it ends with one line {@code RESULT {json}}
+ * for the parent.
  */
 final class FullBenchmark {
 
+    static final String COMPLIANCE_HEAP = "--compliance-heap";
+    static final String COMPLIANCE_JAR = "--compliance-jar";
+    static final String COMPLIANCE_JVM = "--compliance-jvm";
     private static final String RESULT = "RESULT ";
     private static final String[] FIGURES = {
         "endToEnd",
@@ -40,16 +44,18 @@ final class FullBenchmark {
         "heapBeforeMiB",
         "heapPeakAfterGcMiB",
         "heapLiveAfterMiB",
-        "heapGrowthMiB"
+        "heapGrowthMiB",
+        "heapPeakWholeRunMiB"
     };
 
     private FullBenchmark() {}
 
-    static void all(int contracts, int runs, int latencySeconds, List<Integer> curve) throws Exception {
+    static void all(int contracts, int runs, int latencySeconds, List<Integer> curve, List<String> complianceOptions)
+            throws Exception {
         List<JsonNode> results = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
             System.out.printf(Locale.ROOT, "== run %d of %d: %,d contracts%n", run, runs, contracts);
-            results.add(child(contracts, run, latencySeconds, curve));
+            results.add(child(contracts, run, latencySeconds, curve, complianceOptions));
             print("run " + run, results.get(results.size() - 1));
         }
         if (runs > 1) {
@@ -73,7 +79,9 @@ final class FullBenchmark {
         }
     }
 
-    private static JsonNode child(int contracts, int run, int latencySeconds, List<Integer> curve) throws Exception {
+    private static JsonNode child(
+            int contracts, int run, int latencySeconds, List<Integer> curve, List<String> complianceOptions)
+            throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java));
         command.addAll(jvmArguments());
@@ -91,6 +99,7 @@ final class FullBenchmark {
             command.addAll(List.of(
                     "--latency-curve", curve.stream().map(String::valueOf).collect(Collectors.joining(","))));
         }
+        command.addAll(complianceOptions);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         JsonNode result = null;
         try (BufferedReader out =
@@ -114,26 +123,45 @@ final class FullBenchmark {
         return result;
     }
 
+    /** The options that say how to run compliance-service, passed on to each run. */
+    static List<String> complianceOptions(String[] args) {
+        List<String> options = new ArrayList<>();
+        for (String name : List.of(COMPLIANCE_HEAP, COMPLIANCE_JAR, COMPLIANCE_JVM)) {
+            String value = Bench.stringOption(args, name, null);
+            if (value != null) {
+                options.addAll(List.of(name, value));
+            }
+        }
+        return options;
+    }
+
     private static List<String> jvmArguments() {
         return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(a -> !a.startsWith("-XX:StartFlightRecording") && !a.startsWith("-agentpath"))
                 .toList();
     }
 
-    /** One run on a platform that is already started, in this JVM. */
-    static void once(Platform platform, int contracts, int run, int latencySeconds, List<Integer> curve)
+    /** One run on a platform that is already started, with compliance-service in a JVM of its own. */
+    static void once(
+            Platform platform,
+            ComplianceProcess compliance,
+            int contracts,
+            int run,
+            int latencySeconds,
+            List<Integer> curve)
             throws Exception {
-        HeapProbe heap = new HeapProbe();
         Database db = new Database(platform);
-        long heapBefore = HeapProbe.liveAfterFullGcMiB();
-        heap.resetPeak();
+        long heapBefore = compliance.liveAfterFullGcMiB();
+        int collectionsBefore = compliance.collections();
         ObjectNode result = Bench.MAPPER.createObjectNode();
         try (AlertWatcher alerts = new AlertWatcher(platform)) {
             EndToEnd endToEnd = new EndToEnd(platform, db, alerts);
             var throughput =
                     endToEnd.throughput(new HistoryGenerator("r" + run + "-e2e-", run), "r" + run + "-e2e-", contracts);
-            long heapPeak = heap.peakAfterGcMiB();
-            long heapAfter = HeapProbe.liveAfterFullGcMiB();
+            compliance.requireAlive();
+            long heapPeak = compliance.peakAfterGcMiB(collectionsBefore);
+            int collectionsDuring = compliance.collections() - collectionsBefore;
+            long heapAfter = compliance.liveAfterFullGcMiB();
             System.out.printf(
                     Locale.ROOT,
                     "  end to end: %,d contracts, %,d events, %,d alerts expected and found in %.1f s (published in"
@@ -146,15 +174,18 @@ final class FullBenchmark {
                     throughput.eventsPerSecond());
             System.out.printf(
                     Locale.ROOT,
-                    "  heap (whole JVM): %d MiB live before, peak after GC %d MiB during, %d MiB live after with %,d"
-                            + " contracts (+%d MiB)%n",
+                    "  heap of compliance-service (a JVM of its own, -Xmx%s): %d MiB live before; during the load at"
+                            + " most %d MiB after a collection (%d collections); %d MiB live after, with %,d contracts"
+                            + " (+%d MiB)%n",
+                    compliance.maxHeap(),
                     heapBefore,
                     heapPeak,
+                    collectionsDuring,
                     heapAfter,
                     contracts,
                     heapAfter - heapBefore);
-            System.out.println("  what the live heap holds, by class (whole JVM):");
-            System.out.println(HeapProbe.topClasses(25));
+            System.out.println("  what compliance-service's live heap holds, by class:");
+            System.out.println(compliance.topClasses(20));
 
             RawBaselines raw = new RawBaselines(platform, db);
             double kafka = raw.kafkaDrain(throughput.events());
@@ -216,6 +247,15 @@ final class FullBenchmark {
             result.put("heapPeakAfterGcMiB", heapPeak);
             result.put("heapLiveAfterMiB", heapAfter);
             result.put("heapGrowthMiB", heapAfter - heapBefore);
+            compliance.requireAlive();
+            long wholeRun = compliance.peakAfterGcMiB(collectionsBefore);
+            result.put("heapPeakWholeRunMiB", wholeRun);
+            System.out.printf(
+                    Locale.ROOT,
+                    "  heap of compliance-service over the whole run (load, replay, latency): at most %d MiB after a"
+                            + " collection, within -Xmx%s%n",
+                    wholeRun,
+                    compliance.maxHeap());
         }
         System.out.println(RESULT + Bench.MAPPER.writeValueAsString(result));
     }
@@ -225,8 +265,8 @@ final class FullBenchmark {
                 Locale.ROOT,
                 "%-7s end-to-end %,6.0f ev/s | raw Kafka %,7.0f rec/s, JDBC insert %,7.0f rows/s, bound %,7.0f/s,"
                         + " ratio %.3f | replay %,6.0f ev/s, inbox scan %,7.0f rows/s, ratio %.3f | latency at %,.0f"
-                        + " ev/s: p50 %.0f ms, p99 %.0f ms, max %.0f ms | heap MiB: before %.0f, peak after GC %.0f,"
-                        + " after %.0f (+%.0f)%n",
+                        + " ev/s: p50 %.0f ms, p99 %.0f ms, max %.0f ms | compliance heap MiB: before %.0f, peak after"
+                        + " GC %.0f, after %.0f (+%.0f), whole run peak %.0f%n",
                 label,
                 r.get("endToEnd").asDouble(),
                 r.get("kafka").asDouble(),
@@ -243,7 +283,8 @@ final class FullBenchmark {
                 r.get("heapBeforeMiB").asDouble(),
                 r.get("heapPeakAfterGcMiB").asDouble(),
                 r.get("heapLiveAfterMiB").asDouble(),
-                r.get("heapGrowthMiB").asDouble());
+                r.get("heapGrowthMiB").asDouble(),
+                r.get("heapPeakWholeRunMiB").asDouble());
     }
 
     private static void printLatency(double offered, String what, EndToEnd.Latency latency) {

@@ -5,10 +5,7 @@ import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
-import javax.management.JMException;
 import javax.management.NotificationEmitter;
-import javax.management.ObjectName;
 import javax.management.openmbean.CompositeData;
 
 /**
@@ -19,7 +16,6 @@ import javax.management.openmbean.CompositeData;
 final class HeapProbe {
 
     private final AtomicLong lastAfterGc = new AtomicLong();
-    private final AtomicLong peakAfterGc = new AtomicLong();
 
     HeapProbe() {
         for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
@@ -36,7 +32,6 @@ final class HeapProbe {
                                         .mapToLong(MemoryUsage::getUsed)
                                         .sum();
                                 lastAfterGc.set(used);
-                                peakAfterGc.accumulateAndGet(used, Math::max);
                             },
                             null,
                             null);
@@ -48,42 +43,11 @@ final class HeapProbe {
         return lastAfterGc.get() >> 20;
     }
 
-    /** The most heap any collection left since {@link #resetPeak}, in MiB. */
-    long peakAfterGcMiB() {
-        return peakAfterGc.get() >> 20;
-    }
-
-    void resetPeak() {
-        peakAfterGc.set(lastAfterGc.get());
-    }
-
     /** Heap used right after a full collection (System.gc()), in MiB: the live data. */
     static long liveAfterFullGcMiB() {
         System.gc();
         System.gc();
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
-    }
-
-    /**
-     * The classes that hold the most live heap (after a full collection), as {@code jcmd GC.class_histogram} prints
-     * them: its header and first lines, each indented for the run's output.
-     */
-    static String topClasses(int classes) {
-        try {
-            String histogram = (String) ManagementFactory.getPlatformMBeanServer()
-                    .invoke(
-                            new ObjectName("com.sun.management:type=DiagnosticCommand"),
-                            "gcClassHistogram",
-                            new Object[] {new String[0]},
-                            new String[] {String[].class.getName()});
-            return histogram
-                    .lines()
-                    .limit(classes + 2L)
-                    .map(line -> "    " + line)
-                    .collect(Collectors.joining("\n"));
-        } catch (JMException e) {
-            return "    no class histogram: " + e.getMessage();
-        }
     }
 
     static long collections() {

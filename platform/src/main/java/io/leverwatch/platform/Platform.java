@@ -10,8 +10,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -25,12 +27,17 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class Platform implements AutoCloseable {
 
+    /** The four services, in the order the platform starts them. */
+    public static final Set<String> SERVICES =
+            Collections.unmodifiableSet(new LinkedHashSet<>(List.of("contract", "billing", "access", "compliance")));
+
     private static final Logger log = LoggerFactory.getLogger(Platform.class);
 
     private final PlatformSettings settings;
     private EmbeddedDatabase database;
     private EmbeddedKafkaBroker kafka;
     private final List<ConfigurableApplicationContext> services = new ArrayList<>();
+    private final Map<String, Object> common = new LinkedHashMap<>();
     private DemoAgencies demo;
 
     public Platform(PlatformSettings settings) {
@@ -46,11 +53,21 @@ public final class Platform implements AutoCloseable {
     }
 
     public Platform start() {
+        return start(SERVICES);
+    }
+
+    /**
+     * Starts the database, the broker and, in this JVM, the services named (of {@link #SERVICES}); a service left out
+     * can run in a JVM of its own with {@link #arguments}, as the benchmark runs compliance-service to measure its heap.
+     */
+    public Platform start(Set<String> inProcess) {
+        if (!SERVICES.containsAll(inProcess)) {
+            throw new IllegalArgumentException("services are " + SERVICES + ", not " + inProcess);
+        }
         Path data = settings.dataDir().toAbsolutePath();
         database = new EmbeddedDatabase(data.resolve("postgres"), settings.databasePort()).start();
         kafka = new EmbeddedKafkaBroker(data.resolve("kafka"), settings.kafkaPort()).start();
         demo = DemoAgencies.loadOrCreate(data.resolve("demo-credentials.properties"));
-        Map<String, Object> common = new LinkedHashMap<>();
         common.put("leverwatch.embedded", "true");
         common.put("leverwatch.db.url", database.jdbcUrl());
         common.put("leverwatch.db.user", database.username());
@@ -59,24 +76,32 @@ public final class Platform implements AutoCloseable {
         common.put("leverwatch.demo-keys", String.join(",", demo.keyEntries()));
         common.put("leverwatch.demo-users", String.join(",", demo.userEntries()));
         common.put("spring.main.banner-mode", "off");
-        start(ContractServiceApplication.builder(), common, settings.portOffset() + 8081);
-        start(BillingServiceApplication.builder(), common, settings.portOffset() + 8082);
-        start(AccessServiceApplication.builder(), common, settings.portOffset() + 8083);
-        start(ComplianceServiceApplication.builder(), common, settings.portOffset() + 8080);
+        Map<String, SpringApplicationBuilder> builders = Map.of(
+                "contract", ContractServiceApplication.builder(),
+                "billing", BillingServiceApplication.builder(),
+                "access", AccessServiceApplication.builder(),
+                "compliance", ComplianceServiceApplication.builder());
+        for (String service : SERVICES) {
+            if (inProcess.contains(service)) {
+                services.add(builders.get(service).registerShutdownHook(false).run(arguments(service)));
+            }
+        }
         if (settings.loadDemoCase()) {
             new DemoCase(this).load();
         }
         return this;
     }
 
-    /** The platform's settings go in as command-line arguments: they must win over each service's own file. */
-    private void start(SpringApplicationBuilder builder, Map<String, Object> common, int port) {
+    /**
+     * The command-line arguments that run a service on this platform's database, broker, demo credentials and port.
+     * They go in as arguments because they must win over each service's own file.
+     */
+    public String[] arguments(String service) {
         Map<String, Object> properties = new LinkedHashMap<>(common);
-        properties.put("server.port", port);
-        String[] args = properties.entrySet().stream()
+        properties.put("server.port", port(service));
+        return properties.entrySet().stream()
                 .map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
-        services.add(builder.registerShutdownHook(false).run(args));
     }
 
     public int port(String service) {
