@@ -10,6 +10,7 @@ import io.leverwatch.compliance.inbox.InboxMetaData;
 import io.leverwatch.compliance.testing.LegalCase;
 import io.leverwatch.compliance.testing.ServicePublishers.Published;
 import io.leverwatch.events.Topics;
+import io.leverwatch.kit.ops.ProcessorMetrics;
 import io.leverwatch.kit.test.TopicReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.micrometer.GlobalMetricRegistry;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -85,6 +87,13 @@ class InboxIT extends ComplianceIntegrationTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(response.body()).get("availableTags").toString())
                 .contains(Topics.CONTRACT_EVENTS, Topics.BILLING_EVENTS, Topics.ACCESS_EVENTS);
+    }
+
+    @Test
+    void theProcessorsCapacityIsMeasuredOverTheLastMinute(@Autowired GlobalMetricRegistry metrics) {
+        // Axon's own registry would keep every event's handling time for ten minutes (BENCHMARKS.md: 150 MiB at
+        // 100,000 contracts); the window itself is ProcessorMetricsTest's.
+        assertThat(metrics).isInstanceOf(ProcessorMetrics.class);
     }
 
     private void send(String key, String value) throws Exception {
