@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
 final class ComplianceProcess implements AutoCloseable {
 
     /** A unified-logging GC line: {@code GC(12) Pause Young (Normal) (G1 Evacuation Pause) 301M->97M(512M) 8.1ms}. */
-    private static final Pattern COLLECTION = Pattern.compile("GC\\(\\d+\\) Pause .* (\\d+)M->(\\d+)M\\((\\d+)M\\)");
+    private static final Pattern COLLECTION = Pattern.compile("GC\\(\\d+\\) Pause .* \\d+M->(\\d+)M\\(\\d+M\\)");
 
     private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
 
@@ -48,7 +48,7 @@ final class ComplianceProcess implements AutoCloseable {
             throws Exception {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("no compliance-service jar at " + jar.toAbsolutePath()
-                    + ": build it (mvn -B -DskipTests install)" + " or name it with --compliance-jar");
+                    + ": build it (mvn -B -DskipTests install) or name it with --compliance-jar");
         }
         Path java = Path.of(ProcessHandle.current().info().command().orElseThrow());
         Path gcLog = dir.resolve("compliance-gc.log");
@@ -67,7 +67,12 @@ final class ComplianceProcess implements AutoCloseable {
                 .redirectOutput(log.toFile())
                 .start();
         var compliance = new ComplianceProcess(process, gcLog, log, java.resolveSibling("jcmd"), maxHeap);
-        compliance.awaitUp(platform.port("compliance"));
+        try {
+            compliance.awaitUp(platform.port("compliance"));
+        } catch (Exception | Error e) {
+            compliance.close(); // not left running against a platform about to stop
+            throw e;
+        }
         return compliance;
     }
 
@@ -99,10 +104,6 @@ final class ComplianceProcess implements AutoCloseable {
         return maxHeap;
     }
 
-    long pid() {
-        return process.pid();
-    }
-
     /** Fails the run if the process is gone (a heap that outgrew its bound ends it). */
     void requireAlive() {
         if (!process.isAlive()) {
@@ -118,24 +119,23 @@ final class ComplianceProcess implements AutoCloseable {
 
     /** The most heap any collection since the {@code from}th left, in MiB (heap in use, as the GC log rounds it). */
     long peakAfterGcMiB(int from) throws IOException {
-        List<long[]> all = pauses();
+        List<Long> all = pauses();
         return all.subList(Math.min(from, all.size()), all.size()).stream()
-                .mapToLong(c -> c[1])
+                .mapToLong(Long::longValue)
                 .max()
                 .orElse(-1);
     }
 
-    /** {@code before, after, capacity} in MiB, one per pause, as the GC log has them. */
-    private List<long[]> pauses() throws IOException {
-        List<long[]> found = new ArrayList<>();
+    /** The heap in use after each pause, in MiB, as the GC log has them. */
+    private List<Long> pauses() throws IOException {
+        List<Long> after = new ArrayList<>();
         for (String line : Files.readAllLines(gcLog, StandardCharsets.UTF_8)) {
             Matcher m = COLLECTION.matcher(line);
             if (m.find()) {
-                found.add(new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3))
-                });
+                after.add(Long.parseLong(m.group(1)));
             }
         }
-        return found;
+        return after;
     }
 
     /** The live set: heap used right after a full collection, in MiB. */
