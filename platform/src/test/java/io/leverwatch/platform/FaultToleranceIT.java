@@ -273,11 +273,11 @@ class FaultToleranceIT {
                     .containsExactlyInAnyOrder("compliance-a", "compliance-b");
             // The consumer group rebalances on its own schedule: each member rejoins at its next poll, after its batch.
             Duration rebalanced = Await.until(
-                    "both instances consume the inbox's partitions, nine between them",
-                    Duration.ofSeconds(120),
-                    () -> inboxPartitions(a) > 0
-                            && inboxPartitions(b) > 0
-                            && inboxPartitions(a) + inboxPartitions(b) == 9);
+                    "both instances consume the inbox's partitions, nine between them", Duration.ofSeconds(120), () -> {
+                        int ofA = inboxPartitions(a);
+                        int ofB = inboxPartitions(b);
+                        return ofA > 0 && ofB > 0 && ofA + ofB == 9;
+                    });
             int partitionsOfA = inboxPartitions(a);
 
             int inboxAtCrash = records.inboxEvents(run);

@@ -90,7 +90,7 @@ class InboxIT extends ComplianceIntegrationTest {
     }
 
     @Test
-    void theProcessorsCapacityIsMeasuredOverTheLastMinute(@Autowired GlobalMetricRegistry metrics) {
+    void theProcessorsMetricsAreTheOnesWithAOneMinuteCapacityWindow(@Autowired GlobalMetricRegistry metrics) {
         // Axon's own registry would keep every event's handling time for ten minutes (BENCHMARKS.md: 150 MiB at
         // 100,000 contracts); the window itself is ProcessorMetricsTest's.
         assertThat(metrics).isInstanceOf(ProcessorMetrics.class);

@@ -2,6 +2,7 @@ package io.leverwatch.kit.ops;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.Tags;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -30,29 +31,19 @@ public class ProcessorMetrics extends GlobalMetricRegistry {
 
     public static final Duration CAPACITY_WINDOW = Duration.ofMinutes(1);
 
+    private static final Function<Message<?>, Iterable<Tag>> NO_TAGS = message -> Tags.empty();
+
     public ProcessorMetrics(MeterRegistry registry) {
         super(registry);
     }
 
+    /** Without tags, as Axon's own monitors are when none are asked for. */
     @Override
     public MessageMonitor<? super EventMessage<?>> registerEventProcessor(String name) {
-        MeterRegistry registry = getRegistry();
-        return new MultiMessageMonitor<>(List.of(
-                MessageTimerMonitor.buildMonitor(name, registry),
-                EventProcessorLatencyMonitor.builder()
-                        .meterNamePrefix(name)
-                        .meterRegistry(registry)
-                        .build(),
-                CapacityMonitor.buildMonitor(
-                        name,
-                        registry,
-                        CAPACITY_WINDOW.toMillis(),
-                        TimeUnit.MILLISECONDS,
-                        registry.config().clock()),
-                MessageCountingMonitor.buildMonitor(name, registry)));
+        return registerEventProcessor(name, NO_TAGS, NO_TAGS);
     }
 
-    /** The same with tags ({@code axon.metrics.micrometer.dimensional=true}). */
+    /** With tags ({@code axon.metrics.micrometer.dimensional=true}). */
     @Override
     public MessageMonitor<? super EventMessage<?>> registerEventProcessor(
             String name,
