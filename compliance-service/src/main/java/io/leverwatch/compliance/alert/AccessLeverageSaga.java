@@ -62,6 +62,17 @@ public class AccessLeverageSaga {
     /** The decisions the Alert aggregate was last brought in line with, by alert id. */
     private Map<String, AlertDecision> sentDecisions = new LinkedHashMap<>();
 
+    /**
+     * The saga as it is once it has recorded every fact of the case and brought the alerts in line with these
+     * decisions: what the replay compares with, and writes over, a contract's stored saga.
+     */
+    public static AccessLeverageSaga remembering(ContractCase contractCase, List<AlertDecision> decisions) {
+        AccessLeverageSaga saga = new AccessLeverageSaga();
+        saga.contractCase = contractCase;
+        saga.sentDecisions = byAlert(decisions);
+        return saga;
+    }
+
     @StartSaga
     @SagaEventHandler(associationProperty = "contractId")
     public void on(ContractRegistered event, EventMessage<?> message) {
@@ -180,9 +191,13 @@ public class AccessLeverageSaga {
         List<AlertDecision> decisions = AlertDecider.decide(contractCase);
         // Dispatch first and remember afterwards: if a command fails, the next event sends it again.
         AlertDiff.between(sentDecisions.values(), decisions).forEach(commandGateway::sendAndWait);
-        Map<String, AlertDecision> sent = new LinkedHashMap<>();
-        decisions.forEach(decision -> sent.put(decision.alertId(), decision));
-        sentDecisions = sent;
+        sentDecisions = byAlert(decisions);
+    }
+
+    private static Map<String, AlertDecision> byAlert(List<AlertDecision> decisions) {
+        Map<String, AlertDecision> byAlert = new LinkedHashMap<>();
+        decisions.forEach(decision -> byAlert.put(decision.alertId(), decision));
+        return byAlert;
     }
 
     private static void associateAccount(String accountId) {

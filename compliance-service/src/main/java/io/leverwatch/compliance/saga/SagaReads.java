@@ -96,12 +96,12 @@ public class SagaReads {
          * once). Null when this read did not find it, or it was taken.
          */
         public <S> SagaStore.Entry<S> take(Class<S> type, String sagaId) {
-            SerializedObject<?> saga = sagaType.equals(type) ? serialized.remove(sagaId) : null;
-            Set<AssociationValue> held = associations.get(sagaId);
-            if (saga == null || held == null) {
+            Stored stored = takeStored(type, sagaId);
+            if (stored == null) {
                 return null;
             }
-            S loaded = serializer.deserialize(saga);
+            Set<AssociationValue> held = stored.associations();
+            S loaded = serializer.deserialize(stored.saga());
             return new SagaStore.Entry<>() {
                 @Override
                 public Set<AssociationValue> associationValues() {
@@ -114,7 +114,20 @@ public class SagaReads {
                 }
             };
         }
+
+        /**
+         * The saga as stored, not deserialised, with its associations; once, like {@link #take}. Null when this read
+         * did not find it, or it was taken.
+         */
+        public Stored takeStored(Class<?> type, String sagaId) {
+            SerializedObject<?> saga = sagaType.equals(type) ? serialized.remove(sagaId) : null;
+            Set<AssociationValue> held = associations.get(sagaId);
+            return saga == null || held == null ? null : new Stored(saga, held);
+        }
     }
+
+    /** A saga as its row holds it, not deserialised, with its associations. */
+    public record Stored(SerializedObject<?> saga, Set<AssociationValue> associations) {}
 
     // Every association of every saga that holds one of the values: the look-up's answer and the sagas' entries. Two
     // plain queries on one table each rather than one self-join, whose plan on a table still growing (statistics of

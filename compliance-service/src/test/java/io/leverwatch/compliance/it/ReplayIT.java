@@ -3,13 +3,20 @@ package io.leverwatch.compliance.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.leverwatch.compliance.alert.AccessLeverageSaga;
+import io.leverwatch.compliance.leverage.AlertDecider;
+import io.leverwatch.compliance.leverage.ContractCase;
+import io.leverwatch.compliance.operator.history.ContractHistory;
 import io.leverwatch.compliance.testing.LegalCase;
 import io.leverwatch.compliance.testing.ServicePublishers.Published;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,6 +34,12 @@ class ReplayIT extends ComplianceIntegrationTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    ContractHistory history;
+
+    @Autowired
+    Serializer serializer;
+
     @Test
     void replayGivesTheSameAlertsAndReplayingOneContractLeavesTheOthersUntouched() throws Exception {
         LegalCase a = new LegalCase("c-replay-a-" + UUID.randomUUID());
@@ -38,6 +51,10 @@ class ReplayIT extends ComplianceIntegrationTest {
         JsonNode liveA = alertsOf(a);
         JsonNode liveB = alertsOf(b);
         JsonNode historyA = ok(get(OFFICER, "/api/alerts/" + idA)).get("history");
+
+        // The live saga, once it has every fact, is byte for byte the saga the replay computes from the inbox.
+        byte[] sagaA = awaitSagaAsTheReplayWantsIt(a);
+        byte[] sagaB = awaitSagaAsTheReplayWantsIt(b);
 
         // A replay of everything: nothing differs, so nothing is sent to the aggregates, changed, or announced.
         try (LiveStream stream = LiveStream.open(http, uri("/api/alerts/stream"), OFFICER)) {
@@ -54,6 +71,9 @@ class ReplayIT extends ComplianceIntegrationTest {
                             || idB.equals(alert.get("id").asText()));
         }
         assertThat(raises(idA)).isEqualTo(1);
+        // Nor did it write over the sagas, which it could tell unchanged by their bytes alone (SagaStates).
+        assertThat(storedSaga(a)).isEqualTo(sagaA);
+        assertThat(storedSaga(b)).isEqualTo(sagaB);
 
         // The sagas of both contracts are lost, and their read model damaged.
         deleteSagaOf(a);
@@ -159,6 +179,34 @@ class ReplayIT extends ComplianceIntegrationTest {
                 Long.class,
                 alertId,
                 "%AlertRaised");
+    }
+
+    private byte[] awaitSagaAsTheReplayWantsIt(LegalCase legalCase) throws InterruptedException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        byte[] stored = storedSaga(legalCase);
+        while (!Arrays.equals(stored, wantedSaga(legalCase)) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            stored = storedSaga(legalCase);
+        }
+        assertThat(new String(stored, StandardCharsets.UTF_8))
+                .isEqualTo(new String(wantedSaga(legalCase), StandardCharsets.UTF_8));
+        return stored;
+    }
+
+    private byte[] storedSaga(LegalCase legalCase) {
+        return jdbc.queryForObject(
+                "select s.serializedsaga from sagaentry s join associationvalueentry a on a.sagaid = s.sagaid"
+                        + " where a.associationkey = 'contractId' and a.associationvalue = ?",
+                byte[].class,
+                legalCase.contractId);
+    }
+
+    // The saga once it has seen every inbox fact of the contract and brought the alerts to their decisions.
+    private byte[] wantedSaga(LegalCase legalCase) {
+        ContractCase contractCase = new ContractCase();
+        history.events(legalCase.contractId).forEach(event -> contractCase.apply(event.toFact()));
+        AccessLeverageSaga saga = AccessLeverageSaga.remembering(contractCase, AlertDecider.decide(contractCase));
+        return serializer.serialize(saga, byte[].class).getData();
     }
 
     private long sagasOf(LegalCase legalCase) {

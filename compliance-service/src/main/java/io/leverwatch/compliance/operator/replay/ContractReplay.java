@@ -1,6 +1,5 @@
 package io.leverwatch.compliance.operator.replay;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.leverwatch.compliance.leverage.AlertDecider;
 import io.leverwatch.compliance.leverage.AlertDecision;
 import io.leverwatch.compliance.leverage.ContractCase;
@@ -61,18 +60,18 @@ class ContractReplay {
         ContractCase contractCase = new ContractCase();
         contract.events().stream().map(InboxRecord::toFact).forEach(contractCase::apply);
         List<AlertDecision> decisions = AlertDecider.decide(contractCase);
-        JsonNode wanted = sagas.stateOf(contractCase, decisions);
+        SagaStates.Wanted wanted = sagas.wanted(contractCase, decisions);
         Set<AssociationValue> associations = associations(contract.contractId(), contractCase);
 
         Set<String> alertIds = new LinkedHashSet<>();
         decisions.forEach(d -> alertIds.add(d.alertId()));
         if (saga.isPresent()
-                && saga.get().holds(wanted)
-                && saga.get().associations().containsAll(associations)) {
+                && saga.get().associations().containsAll(associations)
+                && sagas.holds(saga.get(), wanted)) {
             return new Outcome(contract.contractId(), Saga.UNCHANGED, 0, alertIds);
         }
         int sent = 0;
-        if (saga.isEmpty() || !saga.get().sentDecisionsEqual(wanted)) {
+        if (saga.isEmpty() || !sagas.sentDecisionsEqual(saga.get(), wanted)) {
             List<AlertDecision> previous = saga.map(sagas::sentDecisions).orElse(List.of());
             List<AlertDecision> existing = existingAlerts(contract.contractId());
             previous.forEach(d -> alertIds.add(d.alertId()));

@@ -260,7 +260,8 @@ public class Replays implements DisposableBean {
                 jdbc.queryForList("select alert_id from alert_view where contract_id = ?", String.class, contractId));
         try {
             ids.addAll(jdbc.queryForList(
-                    "select distinct aggregateidentifier from domainevententry where payloadtype = ?"
+                    "select distinct aggregateidentifier from domainevententry where "
+                            + AlertViewRebuild.ALERT_EVENTS + " and payloadtype = ?"
                             + " and convert_from(payload, 'UTF8')::jsonb -> 'decision' ->> 'contractId' = ?",
                     String.class,
                     AlertRaised.class.getName(),

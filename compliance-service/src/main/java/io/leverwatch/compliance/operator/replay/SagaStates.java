@@ -1,15 +1,13 @@
 package io.leverwatch.compliance.operator.replay;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leverwatch.compliance.alert.AccessLeverageSaga;
 import io.leverwatch.compliance.leverage.AlertDecision;
 import io.leverwatch.compliance.leverage.ContractCase;
 import io.leverwatch.compliance.saga.SagaReads;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +16,7 @@ import org.axonframework.common.IdentifierFactory;
 import org.axonframework.modelling.saga.AssociationValue;
 import org.axonframework.modelling.saga.AssociationValuesImpl;
 import org.axonframework.modelling.saga.repository.SagaStore;
+import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.stereotype.Component;
@@ -25,10 +24,14 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The AccessLeverage saga of a contract as Axon's saga store holds it, read and written as the JSON tree its
- * serializer makes of it: {@code contractCase} (every fact) and {@code sentDecisions} (what the Alert aggregates were
- * last brought to). Writing goes through the same store and serializer as the saga's own processor, so the saga
- * loads what the replay wrote as if it had made it itself.
+ * The AccessLeverage saga of a contract as Axon's saga store holds it: {@code contractCase} (every fact) and
+ * {@code sentDecisions} (what the Alert aggregates were last brought to). Writing goes through the same store and
+ * serializer as the saga's own processor, so the saga loads what the replay wrote as if it had made it itself.
+ *
+ * <p>A stored saga is compared with the one the facts call for first as stored: the same serializer writes the same
+ * saga to the same bytes, so a consistent saga (almost every one, on a replay) is known to be so without being read.
+ * Only when the bytes differ are both compared as the JSON trees the serializer makes of them, as before: a saga
+ * stored by an older build, equal in content, is then still found unchanged.
  */
 @Component
 class SagaStates {
@@ -54,17 +57,11 @@ class SagaStates {
         this.transactions = new TransactionTemplate(transactionManager);
     }
 
-    /** One stored saga: its id, its associations and its state. */
-    record Stored(String sagaId, Set<AssociationValue> associations, JsonNode state) {
+    /** One stored saga: its id, its associations and its state as stored. */
+    record Stored(String sagaId, Set<AssociationValue> associations, SerializedObject<?> serialized) {}
 
-        boolean holds(JsonNode wanted) {
-            return state.path(CASE).equals(wanted.path(CASE)) && sentDecisionsEqual(wanted);
-        }
-
-        boolean sentDecisionsEqual(JsonNode wanted) {
-            return state.path(SENT).equals(wanted.path(SENT));
-        }
-    }
+    /** The saga a contract's facts and decisions call for, and its serialised form. */
+    record Wanted(AccessLeverageSaga saga, byte[] serialized) {}
 
     /** The contract's saga, if it has one (the first by id, should there ever be two). */
     Optional<Stored> load(String contractId) {
@@ -85,41 +82,56 @@ class SagaStates {
         return sagas;
     }
 
-    private Optional<Stored> stored(SagaReads.Sagas read, String sagaId) {
-        SagaStore.Entry<AccessLeverageSaga> entry = read.take(AccessLeverageSaga.class, sagaId);
-        if (entry == null) {
-            return Optional.empty();
-        }
-        JsonNode state = serializer.serialize(entry.saga(), JsonNode.class).getData();
-        return Optional.of(new Stored(sagaId, entry.associationValues(), state));
+    private static Optional<Stored> stored(SagaReads.Sagas read, String sagaId) {
+        return Optional.ofNullable(read.takeStored(AccessLeverageSaga.class, sagaId))
+                .map(entry -> new Stored(sagaId, entry.associations(), entry.saga()));
     }
 
-    /** The state a saga has once it has seen every fact of the case and brought the alerts to these decisions. */
-    JsonNode stateOf(ContractCase contractCase, List<AlertDecision> decisions) {
-        Map<String, AlertDecision> sent = new LinkedHashMap<>();
-        decisions.forEach(decision -> sent.put(decision.alertId(), decision));
-        ObjectNode state = JsonNodeFactory.instance.objectNode();
-        state.set(CASE, serializer.serialize(contractCase, JsonNode.class).getData());
-        state.set(SENT, serializer.serialize(sent, JsonNode.class).getData());
-        return state;
+    /** The saga once it has seen every fact of the case and brought the alerts to these decisions. */
+    Wanted wanted(ContractCase contractCase, List<AlertDecision> decisions) {
+        AccessLeverageSaga saga = AccessLeverageSaga.remembering(contractCase, decisions);
+        return new Wanted(saga, serializer.serialize(saga, byte[].class).getData());
+    }
+
+    /** Whether the stored saga already is the wanted one: the same bytes, or else the same facts and decisions. */
+    boolean holds(Stored stored, Wanted wanted) {
+        if (stored.serialized().getData() instanceof byte[] bytes && Arrays.equals(bytes, wanted.serialized())) {
+            return true;
+        }
+        JsonNode state = state(stored);
+        JsonNode want = state(wanted);
+        return state.path(CASE).equals(want.path(CASE)) && state.path(SENT).equals(want.path(SENT));
+    }
+
+    /** Whether the stored saga last brought the alerts to the wanted decisions. */
+    boolean sentDecisionsEqual(Stored stored, Wanted wanted) {
+        return state(stored).path(SENT).equals(state(wanted).path(SENT));
     }
 
     /** The decisions a stored saga last brought the alerts to. */
     List<AlertDecision> sentDecisions(Stored saga) {
         List<AlertDecision> decisions = new ArrayList<>();
-        saga.state()
+        state(saga)
                 .path(SENT)
                 .forEach(node -> decisions.add(serializer.deserialize(
                         new SimpleSerializedObject<>(node, JsonNode.class, AlertDecision.class.getName(), null))));
         return decisions;
     }
 
-    /** Writes the state into the contract's saga, or a new one; associations are only ever added. */
-    void write(Optional<Stored> existing, JsonNode state, Set<AssociationValue> associations) {
-        AccessLeverageSaga saga = serializer.deserialize(
-                new SimpleSerializedObject<>(state, JsonNode.class, AccessLeverageSaga.class.getName(), null));
+    // The stored saga read, then written again as a tree: what the saga's processor would store of it today.
+    private JsonNode state(Stored stored) {
+        Object saga = serializer.deserialize(stored.serialized());
+        return serializer.serialize(saga, JsonNode.class).getData();
+    }
+
+    private JsonNode state(Wanted wanted) {
+        return serializer.serialize(wanted.saga(), JsonNode.class).getData();
+    }
+
+    /** Writes the wanted saga into the contract's saga, or a new one; associations are only ever added. */
+    void write(Optional<Stored> existing, Wanted wanted, Set<AssociationValue> associations) {
         // The saga and its associations are several rows: written together or not at all.
-        transactions.executeWithoutResult(status -> store(existing, saga, associations));
+        transactions.executeWithoutResult(status -> store(existing, wanted.saga(), associations));
     }
 
     private void store(Optional<Stored> existing, AccessLeverageSaga saga, Set<AssociationValue> associations) {
