@@ -19,6 +19,8 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -42,6 +44,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class AlertViewRebuild {
+
+    private static final Logger log = LoggerFactory.getLogger(AlertViewRebuild.class);
 
     /**
      * The Alert aggregates' events, as the statements name them: a literal (the aggregate's type, not input), so that
@@ -93,6 +97,7 @@ class AlertViewRebuild {
     }
 
     private Result inShadow(Collection<String> scope, Progress progress) {
+        long started = System.nanoTime();
         String live = jdbc.queryForObject("select current_schema()", String.class) + ".";
         jdbc.execute("create temp table alert_view (like " + live + "alert_view including all) on commit drop");
         jdbc.execute("create temp table alert_history (like " + live + "alert_history including all) on commit drop");
@@ -108,6 +113,7 @@ class AlertViewRebuild {
         }
         List<String> alertIds = jdbc.queryForList("select alert_id from replay_scope order by alert_id", String.class);
         progress.alertsToRebuild(alertIds.size());
+        long scoped = System.nanoTime();
 
         if (scope == null) {
             int withEvents = applyEveryAlertsEvents(progress);
@@ -121,9 +127,22 @@ class AlertViewRebuild {
                 progress.alertRebuilt();
             }
         }
+        long applied = System.nanoTime();
         jdbc.execute("lock table " + live + "alert_view, " + live + "alert_history in share row exclusive mode");
         catchUp();
-        return swap(live, alertIds.size());
+        long caughtUp = System.nanoTime();
+        Result result = swap(live, alertIds.size());
+        log.info(
+                "alert view rebuilt in a shadow: {} alerts; scope {} ms, events applied {} ms, caught up {} ms,"
+                        + " swapped {} ms; {} views and {} histories changed",
+                alertIds.size(),
+                (scoped - started) / 1_000_000,
+                (applied - scoped) / 1_000_000,
+                (caughtUp - applied) / 1_000_000,
+                (System.nanoTime() - caughtUp) / 1_000_000,
+                result.viewsChanged().size(),
+                result.historiesChanged().size());
+        return result;
     }
 
     /**
