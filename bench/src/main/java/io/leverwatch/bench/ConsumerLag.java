@@ -13,12 +13,14 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * The records of the three outbound topics that compliance's inbox group has not committed yet: the end offsets minus
- * the group's committed offsets ({@code listConsumerGroupOffsets}), summed over every partition.
+ * The records a consumer group has not committed yet: the end offsets minus the group's committed offsets
+ * ({@code listConsumerGroupOffsets}), summed over every partition. Compliance's inbox group on the three outbound
+ * topics; the contract learners of billing- and access-service on the contract topic.
  */
 final class ConsumerLag implements AutoCloseable {
 
     static final String INBOX_GROUP = "compliance-service-inbox";
+    static final List<String> CONTRACT_LEARNERS = List.of("billing-service-contracts", "access-service-contracts");
     private static final List<String> TOPICS =
             List.of(Topics.CONTRACT_EVENTS, Topics.BILLING_EVENTS, Topics.ACCESS_EVENTS);
 
@@ -29,13 +31,29 @@ final class ConsumerLag implements AutoCloseable {
     }
 
     long lag() throws Exception {
+        return lag(INBOX_GROUP, TOPICS);
+    }
+
+    /**
+     * The contract events that billing- and access-service have not read yet: each learns every contract (and
+     * access-service every account, with a command to its aggregate) in a consumer group of its own.
+     */
+    long contractLearnersLag() throws Exception {
+        long lag = 0;
+        for (String group : CONTRACT_LEARNERS) {
+            lag += lag(group, List.of(Topics.CONTRACT_EVENTS));
+        }
+        return lag;
+    }
+
+    private long lag(String group, List<String> topicNames) throws Exception {
         Map<String, TopicDescription> topics =
-                admin.describeTopics(TOPICS).allTopicNames().get(10, TimeUnit.SECONDS);
+                admin.describeTopics(topicNames).allTopicNames().get(10, TimeUnit.SECONDS);
         Map<TopicPartition, OffsetSpec> latest = topics.values().stream()
                 .flatMap(d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
                 .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
         var ends = admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
-        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(INBOX_GROUP)
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                 .partitionsToOffsetAndMetadata()
                 .get(10, TimeUnit.SECONDS);
         long lag = 0;

@@ -123,6 +123,24 @@ final class FullBenchmark {
         return result;
     }
 
+    /** Waits (at most 30 minutes) until the contract learners have read every contract event; how long it took. */
+    private static Duration awaitContractLearners(Platform platform) throws Exception {
+        long started = System.nanoTime();
+        Duration patience = Duration.ofMinutes(30);
+        try (ConsumerLag lag = new ConsumerLag(platform.kafka().bootstrapServers())) {
+            long left = lag.contractLearnersLag();
+            while (left > 0) {
+                if (System.nanoTime() - started > patience.toNanos()) {
+                    throw new IllegalStateException(
+                            "the contract learners still had " + left + " records to read after " + patience);
+                }
+                Thread.sleep(500);
+                left = lag.contractLearnersLag();
+            }
+        }
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
     /** The options that say how to run compliance-service, passed on to each run. */
     static List<String> complianceOptions(String[] args) {
         List<String> options = new ArrayList<>();
@@ -186,6 +204,15 @@ final class FullBenchmark {
                     heapAfter - heapBefore);
             System.out.println("  what compliance-service's live heap holds, by class:");
             System.out.println(compliance.topClasses(20));
+
+            // The services' contract learners are not on compliance's path, but they share the machine: the
+            // replay and the baselines are measured once they have caught up with the burst.
+            Duration learners = awaitContractLearners(platform);
+            System.out.printf(
+                    Locale.ROOT,
+                    "  billing- and access-service learned their last contract and account %.1f s after the end"
+                            + " to end and the heap probes (not on compliance's path; they trail the burst)%n",
+                    learners.toMillis() / 1e3);
 
             RawBaselines raw = new RawBaselines(platform, db);
             double kafka = raw.kafkaDrain(throughput.events());

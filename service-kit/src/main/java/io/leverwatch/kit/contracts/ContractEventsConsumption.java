@@ -22,7 +22,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Import it to learn contracts from {@code leverwatch.contract.events}, in the service's own consumer group
  * ({@code <service>-contracts}): provides {@link KnownContracts} with its table ({@code db/kit-contracts}),
  * publishes {@link ContractBecameKnown}, and passes other events to the service's {@link ContractEventHandler}s.
- * Records are retried without limit: a registration skipped would hold what waits for it forever.
+ * Records are retried without limit: a registration skipped would hold what waits for it forever. Every step is
+ * idempotent (a contract or account learned again, a release of nothing held), so the offsets are committed once a
+ * poll, not once a record.
  */
 @Configuration(proxyBeanMethods = false)
 public class ContractEventsConsumption {
@@ -61,7 +63,7 @@ public class ContractEventsConsumption {
     @Bean
     ConcurrentMessageListenerContainer<byte[], byte[]> contractEventsContainer(
             KafkaProperties kafka, LeverwatchProperties properties, ContractEventsListener listener) {
-        return KafkaConsumers.oneRecordAtATime(
+        return KafkaConsumers.committedEachPoll(
                 kafka, Topics.CONTRACT_EVENTS, properties.getService() + "-contracts", (MessageListener<byte[], byte[]>)
                         listener::onRecord);
     }
