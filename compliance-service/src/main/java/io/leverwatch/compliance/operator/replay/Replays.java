@@ -62,6 +62,7 @@ public class Replays implements DisposableBean {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final int contractsPerRead;
+    private final int threads;
     private final AtomicReference<ReplayProgress> current = new AtomicReference<>();
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "replay");
@@ -77,7 +78,8 @@ public class Replays implements DisposableBean {
             EventProcessingConfiguration processing,
             JdbcTemplate jdbc,
             Clock clock,
-            @Value("${leverwatch.compliance.replay.contracts-per-read:200}") int contractsPerRead) {
+            @Value("${leverwatch.compliance.replay.contracts-per-read:200}") int contractsPerRead,
+            @Value("${leverwatch.compliance.replay.threads:0}") int threads) {
         this.history = history;
         this.contracts = contracts;
         this.sagas = sagas;
@@ -90,6 +92,13 @@ public class Replays implements DisposableBean {
                     "leverwatch.compliance.replay.contracts-per-read must be at least 1, not " + contractsPerRead);
         }
         this.contractsPerRead = contractsPerRead;
+        if (threads < 0) {
+            throw new IllegalArgumentException("leverwatch.compliance.replay.threads must be 0 (one a core, at most "
+                    + MAX_THREADS + ") or more, not " + threads);
+        }
+        this.threads = threads > 0
+                ? threads
+                : Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors());
     }
 
     /**
@@ -167,15 +176,14 @@ public class Replays implements DisposableBean {
     }
 
     /**
-     * Every contract, in slices of so many contracts read at once, on as many threads as the machine has
-     * cores (at most {@link #MAX_THREADS}): contracts are independent (each its own saga and alerts), and while the
-     * saga's processor is paused the replay has the machine to itself. Each thread takes the next slice, so at most
-     * one slice a thread is in memory.
+     * Every contract, in slices of so many contracts read at once, on as many threads as configured (by default as
+     * the machine has cores, at most {@link #MAX_THREADS}): contracts are independent (each its own saga and alerts),
+     * and while the saga's processor is paused the replay has the machine to itself. Each thread takes the next
+     * slice, so at most one slice a thread is in memory.
      */
     private void replayAll(List<String> ids, ReplayProgress progress) {
         int slices = (ids.size() + contractsPerRead - 1) / contractsPerRead;
-        int threads = Math.max(
-                1, Math.min(Math.min(MAX_THREADS, slices), Runtime.getRuntime().availableProcessors()));
+        int threads = Math.max(1, Math.min(this.threads, slices));
         AtomicInteger next = new AtomicInteger();
         Runnable worker = () -> {
             for (int slice = next.getAndIncrement(); slice < slices; slice = next.getAndIncrement()) {
