@@ -25,10 +25,10 @@ public final class KafkaConsumers {
     }
 
     /**
-     * As {@link #oneRecordAtATime}, but the offsets are committed once a poll's records have all been handled (and,
-     * should one fail, those handled before it), not after each: for a listener whose records are idempotent, so
-     * that what a crash between two commits delivers again is harmless. A commit is a synchronous round trip and a
-     * write to the broker's offsets log; per record it was a fifth of a contract learner's time (BENCHMARKS.md).
+     * As {@link #oneRecordAtATime}, but the offsets are committed once a poll's records have been handled, not after
+     * each: for a listener whose records are idempotent, so that records handled again after a failure or a crash
+     * (up to a poll's worth) change nothing. A commit is a synchronous round trip and a write to the broker's offsets
+     * log; per record it was a fifth of a contract learner's time (BENCHMARKS.md).
      */
     public static ConcurrentMessageListenerContainer<byte[], byte[]> committedEachPoll(
             KafkaProperties kafka, String topic, String group, MessageListener<byte[], byte[]> listener) {
