@@ -2,7 +2,13 @@ package io.leverwatch.compliance.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leverwatch.compliance.alert.AccessLeverageSaga;
 import io.leverwatch.compliance.leverage.AlertDecider;
 import io.leverwatch.compliance.leverage.ContractCase;
@@ -28,6 +34,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * was, and the rebuilt saga goes on deciding as before; a replay of everything then restores the other.
  */
 class ReplayIT extends ComplianceIntegrationTest {
+
+    /** Reads and writes a stored saga's JSON without changing a number. */
+    private static final ObjectMapper EXACT = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .build();
 
     private static final String ALL_STATUSES = "&status=OPEN,ACKNOWLEDGED,RESOLVED,DISMISSED,RETRACTED";
 
@@ -123,6 +135,39 @@ class ReplayIT extends ComplianceIntegrationTest {
     }
 
     @Test
+    void aSagaStoredInAnotherFormIsFoundUnchangedAndOneMissingAFactIsRewritten() throws Exception {
+        LegalCase legalCase = new LegalCase("c-replay-form-" + UUID.randomUUID());
+        publishAndAwaitAlert(legalCase);
+        byte[] live = awaitSagaAsTheReplayWantsIt(legalCase);
+
+        // The same saga in another form (as an older build might have written it): not the bytes the replay
+        // computes, but the same facts and decisions, so it is compared as trees and left as it is.
+        byte[] otherForm =
+                ("{\n  " + new String(live, StandardCharsets.UTF_8).substring(1)).getBytes(StandardCharsets.UTF_8);
+        assertThat(otherForm).isNotEqualTo(live);
+        writeSaga(legalCase, otherForm);
+        JsonNode unchanged = replayAndAwait(legalCase.contractId);
+        assertThat(unchanged.get("state").asText()).isEqualTo("COMPLETED");
+        assertThat(unchanged.at("/outcome/sagasRewritten").asLong()).isZero();
+        assertThat(unchanged.at("/outcome/alertCommands").asLong()).isZero();
+        assertThat(storedSaga(legalCase)).isEqualTo(otherForm);
+
+        // A fact lost from the saga: it differs, and is written again with every fact, as the replay computes it.
+        ObjectNode saga = (ObjectNode) EXACT.readTree(live);
+        ArrayNode facts = (ArrayNode) saga.path("contractCase").path("facts");
+        int known = facts.size();
+        facts.remove(known - 1);
+        writeSaga(legalCase, EXACT.writeValueAsBytes(saga));
+        JsonNode rewritten = replayAndAwait(legalCase.contractId);
+        assertThat(rewritten.get("state").asText()).isEqualTo("COMPLETED");
+        assertThat(rewritten.at("/outcome/sagasRewritten").asLong()).isEqualTo(1);
+        assertThat(rewritten.at("/outcome/alertCommands").asLong()).isZero();
+        assertThat(storedSaga(legalCase)).isEqualTo(wantedSaga(legalCase));
+        assertThat(JSON.readTree(storedSaga(legalCase)).path("contractCase").path("facts"))
+                .hasSize(known);
+    }
+
+    @Test
     void onlyAnOperatorReplaysAndAnUnknownContractIsAProblem() throws Exception {
         assertThat(post(OFFICER, "/api/admin/replay", null).statusCode()).isEqualTo(403);
         assertThat(post(AUDITOR, "/api/admin/replay", null).statusCode()).isEqualTo(403);
@@ -191,6 +236,15 @@ class ReplayIT extends ComplianceIntegrationTest {
         assertThat(new String(stored, StandardCharsets.UTF_8))
                 .isEqualTo(new String(wantedSaga(legalCase), StandardCharsets.UTF_8));
         return stored;
+    }
+
+    private void writeSaga(LegalCase legalCase, byte[] serialized) {
+        int rows = jdbc.update(
+                "update sagaentry set serializedsaga = ? where sagaid = (select sagaid from associationvalueentry"
+                        + " where associationkey = 'contractId' and associationvalue = ?)",
+                serialized,
+                legalCase.contractId);
+        assertThat(rows).isEqualTo(1);
     }
 
     private byte[] storedSaga(LegalCase legalCase) {
