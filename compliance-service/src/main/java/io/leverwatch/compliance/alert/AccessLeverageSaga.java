@@ -73,6 +73,11 @@ public class AccessLeverageSaga {
         return saga;
     }
 
+    /** The decisions the Alert aggregates were last brought in line with, in the order they were decided. */
+    public List<AlertDecision> sentDecisions() {
+        return List.copyOf(sentDecisions.values());
+    }
+
     @StartSaga
     @SagaEventHandler(associationProperty = "contractId")
     public void on(ContractRegistered event, EventMessage<?> message) {

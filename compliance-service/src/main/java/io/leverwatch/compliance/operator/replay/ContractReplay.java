@@ -65,14 +65,16 @@ class ContractReplay {
 
         Set<String> alertIds = new LinkedHashSet<>();
         decisions.forEach(d -> alertIds.add(d.alertId()));
-        if (saga.isPresent()
-                && saga.get().associations().containsAll(associations)
-                && sagas.holds(saga.get(), wanted)) {
+        Optional<SagaStates.Difference> difference = saga.map(stored -> sagas.difference(stored, wanted));
+        if (difference.isPresent()
+                && difference.get().none()
+                && saga.get().associations().containsAll(associations)) {
             return new Outcome(contract.contractId(), Saga.UNCHANGED, 0, alertIds);
         }
         int sent = 0;
-        if (saga.isEmpty() || !sagas.sentDecisionsEqual(saga.get(), wanted)) {
-            List<AlertDecision> previous = saga.map(sagas::sentDecisions).orElse(List.of());
+        if (difference.map(SagaStates.Difference::inDecisions).orElse(true)) {
+            List<AlertDecision> previous =
+                    difference.map(SagaStates.Difference::sentDecisions).orElse(List.of());
             List<AlertDecision> existing = existingAlerts(contract.contractId());
             previous.forEach(d -> alertIds.add(d.alertId()));
             existing.forEach(d -> alertIds.add(d.alertId()));

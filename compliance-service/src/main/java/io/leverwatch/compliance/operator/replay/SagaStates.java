@@ -5,7 +5,6 @@ import io.leverwatch.compliance.alert.AccessLeverageSaga;
 import io.leverwatch.compliance.leverage.AlertDecision;
 import io.leverwatch.compliance.leverage.ContractCase;
 import io.leverwatch.compliance.saga.SagaReads;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +17,6 @@ import org.axonframework.modelling.saga.AssociationValuesImpl;
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -93,39 +91,34 @@ class SagaStates {
         return new Wanted(saga, serializer.serialize(saga, byte[].class).getData());
     }
 
-    /** Whether the stored saga already is the wanted one: the same bytes, or else the same facts and decisions. */
-    boolean holds(Stored stored, Wanted wanted) {
-        if (stored.serialized().getData() instanceof byte[] bytes && Arrays.equals(bytes, wanted.serialized())) {
-            return true;
+    /**
+     * How a stored saga differs from the wanted one: in its facts, in the decisions it last brought the alerts to
+     * (then with those decisions), or not at all.
+     */
+    record Difference(boolean inFacts, boolean inDecisions, List<AlertDecision> sentDecisions) {
+
+        static final Difference NONE = new Difference(false, false, List.of());
+
+        boolean none() {
+            return !inFacts && !inDecisions;
         }
-        JsonNode state = state(stored);
-        JsonNode want = state(wanted);
-        return state.path(CASE).equals(want.path(CASE)) && state.path(SENT).equals(want.path(SENT));
     }
 
-    /** Whether the stored saga last brought the alerts to the wanted decisions. */
-    boolean sentDecisionsEqual(Stored stored, Wanted wanted) {
-        return state(stored).path(SENT).equals(state(wanted).path(SENT));
-    }
-
-    /** The decisions a stored saga last brought the alerts to. */
-    List<AlertDecision> sentDecisions(Stored saga) {
-        List<AlertDecision> decisions = new ArrayList<>();
-        state(saga)
-                .path(SENT)
-                .forEach(node -> decisions.add(serializer.deserialize(
-                        new SimpleSerializedObject<>(node, JsonNode.class, AlertDecision.class.getName(), null))));
-        return decisions;
-    }
-
-    // The stored saga read, then written again as a tree: what the saga's processor would store of it today.
-    private JsonNode state(Stored stored) {
-        Object saga = serializer.deserialize(stored.serialized());
-        return serializer.serialize(saga, JsonNode.class).getData();
-    }
-
-    private JsonNode state(Wanted wanted) {
-        return serializer.serialize(wanted.saga(), JsonNode.class).getData();
+    /**
+     * What differs between the stored saga and the wanted one: nothing when they are the same bytes; otherwise both
+     * are compared as the trees the serializer makes of them, the stored one read once.
+     */
+    Difference difference(Stored stored, Wanted wanted) {
+        if (stored.serialized().getData() instanceof byte[] bytes && Arrays.equals(bytes, wanted.serialized())) {
+            return Difference.NONE;
+        }
+        // The stored saga read, then written again as a tree: what the saga's processor would store of it today.
+        AccessLeverageSaga saga = serializer.deserialize(stored.serialized());
+        JsonNode state = serializer.serialize(saga, JsonNode.class).getData();
+        JsonNode want = serializer.serialize(wanted.saga(), JsonNode.class).getData();
+        boolean inDecisions = !state.path(SENT).equals(want.path(SENT));
+        return new Difference(
+                !state.path(CASE).equals(want.path(CASE)), inDecisions, inDecisions ? saga.sentDecisions() : List.of());
     }
 
     /** Writes the wanted saga into the contract's saga, or a new one; associations are only ever added. */
