@@ -60,6 +60,14 @@ public class AlertProjection {
         this.publisher = publisher;
     }
 
+    /**
+     * The same projection writing through another template: the alert view's rebuild, which batches its writes into a
+     * shadow. Its announcements go to the same publisher, after commit (the rebuild rolls its unit of work back).
+     */
+    public AlertProjection writingThrough(JdbcTemplate writes) {
+        return new AlertProjection(writes, json, publisher);
+    }
+
     @EventHandler
     void on(AlertRaised event, DomainEventMessage<?> message) {
         AlertDecision decision = event.decision();

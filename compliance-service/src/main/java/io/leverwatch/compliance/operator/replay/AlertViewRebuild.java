@@ -34,9 +34,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and no unchanged alert is announced again.
  *
  * <p>The shadow is two temporary tables named like the live ones, created in the rebuild's transaction: PostgreSQL
- * looks temporary tables up first, so the very {@link AlertProjection} of the live processor, fed the events
- * directly, writes into the shadow (once the connection's prepared statements, bound to the live tables, are
- * dropped). It runs inside a unit of work that is rolled back, never committed, so that the
+ * looks temporary tables up first, so the live processor's {@link AlertProjection}, fed the events directly, writes
+ * into the shadow (once the connection's prepared statements, bound to the live tables, are dropped), through a
+ * template that sends its statements in batches across alerts ({@link ShadowWrites}). It runs inside a unit of work that is rolled back, never committed, so that the
  * projection's announcements ({@link AlertChanged}, sent after commit) are dropped; the rebuild announces the alerts
  * it actually changed once its transaction is committed. The swap locks the live tables against writers only (the
  * live projection waits; readers go on with the old rows until the commit), brings the shadow up to the store's last
@@ -60,7 +60,7 @@ class AlertViewRebuild {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final Serializer serializer;
-    private final AnnotationEventHandlerAdapter projection;
+    private final AlertProjection projection;
     private final ApplicationEventPublisher publisher;
 
     AlertViewRebuild(
@@ -72,7 +72,7 @@ class AlertViewRebuild {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.serializer = serializer;
-        this.projection = new AnnotationEventHandlerAdapter(projection);
+        this.projection = projection;
         this.publisher = publisher;
     }
 
@@ -109,6 +109,7 @@ class AlertViewRebuild {
         jdbc.execute("alter table alert_history add primary key (alert_id, sequence)");
         jdbc.execute("create temp table replay_scope (alert_id varchar(255) primary key) on commit drop");
         forgetPreparedStatements();
+        ShadowProjection shadow = new ShadowProjection();
         if (scope == null) {
             jdbc.update("insert into replay_scope select distinct aggregateidentifier from domainevententry where "
                     + ALERT_EVENTS + " union select alert_id from " + live + "alert_view");
@@ -122,20 +123,22 @@ class AlertViewRebuild {
         long scoped = System.nanoTime();
 
         if (scope == null) {
-            int withEvents = applyEveryAlertsEvents(progress);
+            int withEvents = applyEveryAlertsEvents(shadow, progress);
             // The rest are rows of the live view whose alert has no event: nothing to apply, and gone after the swap.
             for (int i = withEvents; i < alertIds.size(); i++) {
                 progress.alertRebuilt();
             }
         } else {
             for (String alertId : alertIds) {
-                apply(events(alertId, 0));
+                shadow.apply(events(alertId, 0));
                 progress.alertRebuilt();
             }
         }
+        shadow.writes.flush();
         long applied = System.nanoTime();
         jdbc.execute("lock table " + live + "alert_view, " + live + "alert_history in share row exclusive mode");
-        catchUp();
+        catchUp(shadow);
+        shadow.writes.flush();
         long caughtUp = System.nanoTime();
         Result result = swap(live, alertIds.size());
         log.info(
@@ -162,7 +165,7 @@ class AlertViewRebuild {
     }
 
     // Under the lock: events stored since the alert was read are applied too, so the shadow is not behind the store.
-    private void catchUp() {
+    private void catchUp(ShadowProjection projection) {
         Map<String, Long> shadow = new HashMap<>();
         jdbc.query("select alert_id, last_sequence from alert_view", rs -> {
             shadow.put(rs.getString("alert_id"), rs.getLong("last_sequence"));
@@ -175,7 +178,7 @@ class AlertViewRebuild {
                     String alertId = rs.getString("aggregateidentifier");
                     Long applied = shadow.get(alertId);
                     if (applied == null || applied < rs.getLong("last")) {
-                        apply(events(alertId, applied == null ? 0 : applied + 1));
+                        projection.apply(events(alertId, applied == null ? 0 : applied + 1));
                     }
                 });
     }
@@ -186,11 +189,11 @@ class AlertViewRebuild {
      *
      * @return how many alerts had events
      */
-    private int applyEveryAlertsEvents(Progress progress) {
+    private int applyEveryAlertsEvents(ShadowProjection shadow, Progress progress) {
         List<DomainEventMessage<?>> current = new ArrayList<>();
         int[] alerts = {0};
         Runnable applyCurrent = () -> {
-            apply(current);
+            shadow.apply(current);
             progress.alertRebuilt();
             alerts[0]++;
             current.clear();
@@ -252,23 +255,36 @@ class AlertViewRebuild {
         return MetaData.from(values);
     }
 
-    // The projection runs in a unit of work that is rolled back: its announcements, made after commit, are dropped.
-    private void apply(List<DomainEventMessage<?>> messages) {
-        if (messages.isEmpty()) {
-            return;
-        }
-        DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(messages.get(0));
-        try {
-            for (DomainEventMessage<?> message : messages) {
-                projection.handle(message);
+    /**
+     * The live view's projection, writing into the shadow through {@link ShadowWrites}: its statements are batched
+     * across alerts and sent by {@code writes.flush()}, which the rebuild calls before it reads the shadow.
+     */
+    private final class ShadowProjection {
+
+        final ShadowWrites writes = new ShadowWrites(jdbc.getDataSource());
+        private final AnnotationEventHandlerAdapter handlers =
+                new AnnotationEventHandlerAdapter(projection.writingThrough(writes));
+
+        /** One alert's events, in order. */
+        void apply(List<DomainEventMessage<?>> messages) {
+            if (messages.isEmpty()) {
+                return;
             }
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(
-                    "cannot project the events of " + messages.get(0).getAggregateIdentifier(), e);
-        } finally {
-            unitOfWork.rollback();
+            // In a unit of work that is rolled back: the projection's announcements, made after commit, are dropped.
+            DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(messages.get(0));
+            try {
+                for (DomainEventMessage<?> message : messages) {
+                    handlers.handle(message);
+                }
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(
+                        "cannot project the events of " + messages.get(0).getAggregateIdentifier(), e);
+            } finally {
+                unitOfWork.rollback();
+            }
+            writes.alertDone();
         }
     }
 
