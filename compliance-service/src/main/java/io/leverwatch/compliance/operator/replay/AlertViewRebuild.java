@@ -10,8 +10,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -77,7 +79,22 @@ class AlertViewRebuild {
     }
 
     /** What a rebuild changed in the live read model. */
-    record Result(int alertsRebuilt, List<String> viewsChanged, List<String> historiesChanged) {}
+    record Result(int alertsRebuilt, List<String> viewsChanged, List<String> historiesChanged) {
+
+        /** This rebuild's changes and a later one's: each alert changed by either, once. */
+        Result and(Result later) {
+            return new Result(
+                    alertsRebuilt + later.alertsRebuilt,
+                    union(viewsChanged, later.viewsChanged),
+                    union(historiesChanged, later.historiesChanged));
+        }
+
+        private static List<String> union(List<String> first, List<String> second) {
+            Set<String> both = new LinkedHashSet<>(first);
+            both.addAll(second);
+            return List.copyOf(both);
+        }
+    }
 
     /** Progress of a rebuild, alert by alert. */
     interface Progress {

@@ -67,7 +67,8 @@ final class ReplayProgress implements AlertViewRebuild.Progress {
 
     @Override
     public void alertsToRebuild(int count) {
-        alertsTotal.set(count);
+        // Added: a replay of every contract may rebuild the alerts its commands touched a second time.
+        alertsTotal.addAndGet(count);
     }
 
     @Override

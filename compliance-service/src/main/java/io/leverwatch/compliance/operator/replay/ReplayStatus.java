@@ -7,7 +7,8 @@ import java.time.Instant;
  *
  * @param state IDLE (none yet), RUNNING, COMPLETED or FAILED
  * @param scope ALL, or CONTRACT with {@code contractId}
- * @param phase SAGA (replaying contracts from the inbox), READ_MODEL (rebuilding the alert view), DONE
+ * @param phase SAGA (replaying contracts from the inbox; for every contract, the alert view is rebuilt meanwhile),
+ *     READ_MODEL (rebuilding the alert view, or finishing its rebuild), DONE
  * @param eventsDone inbox events replayed so far, of {@code eventsTotal}
  * @param eventsPerSecond events replayed per second of the SAGA phase so far
  * @param secondsLeft an estimate of the time left in the current phase, at its rate so far; null before one is known

@@ -7,12 +7,12 @@ import io.leverwatch.compliance.operator.history.ContractHistory.ContractEvents;
 import io.leverwatch.compliance.operator.history.UnknownContractException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -45,6 +45,13 @@ import org.springframework.stereotype.Component;
  *       differs ({@link AlertViewRebuild}); only alerts that changed are announced on the live stream.
  * </ol>
  *
+ * A replay of every contract starts the alert view's rebuild with the SAGA phase, on a thread of its own, rather than
+ * after it: the rebuild reads only the Alert aggregates' events, which the saga phase changes only where it sends a
+ * command, and it has the machine's idle moments meanwhile (the pause of the saga's processor, waits on the
+ * database). The alerts of the contracts the saga phase sent commands about are rebuilt once more after it, so that,
+ * as before, every alert the replay touched is rebuilt from the store after it was touched; READ_MODEL is then what
+ * is left of the rebuild once the sagas are done.
+ *
  * Throughout, the dashboard reads the last good view. Alert ids derive from the facts, so a replay gives the same
  * alerts. In a deployment of several instances, only this instance's segments of the saga are paused.
  */
@@ -66,6 +73,11 @@ public class Replays implements DisposableBean {
     private final AtomicReference<ReplayProgress> current = new AtomicReference<>();
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "replay");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final ExecutorService alertView = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "replay-alert-view");
         thread.setDaemon(true);
         return thread;
     });
@@ -134,9 +146,8 @@ public class Replays implements DisposableBean {
     private void run(ReplayProgress progress) {
         log.info("replay of {} started", progress.contractId == null ? "every contract" : progress.contractId);
         try {
-            Set<String> alertIds = replaySagas(progress);
-            progress.readModelPhase();
-            AlertViewRebuild.Result result = readModel.rebuild(alertIds, progress);
+            AlertViewRebuild.Result result =
+                    progress.contractId == null ? replayEveryContract(progress) : replayOneContract(progress);
             progress.alertViewsChanged.set(result.viewsChanged().size());
             progress.alertHistoriesChanged.set(result.historiesChanged().size());
             if (progress.contractsFailed.get() > 0) {
@@ -151,27 +162,72 @@ public class Replays implements DisposableBean {
         }
     }
 
-    /** @return the alerts whose view to rebuild: those of the contract, or null for all */
-    private Set<String> replaySagas(ReplayProgress progress) {
+    /** The sagas, with the whole alert view rebuilt meanwhile (above); then the alerts the sagas' commands touched. */
+    private AlertViewRebuild.Result replayEveryContract(ReplayProgress progress) {
+        Future<AlertViewRebuild.Result> everyAlert = alertView.submit(() -> readModel.rebuild(null, progress));
+        Set<String> commanded = ConcurrentHashMap.newKeySet();
+        try {
+            whileTheSagaIsPaused(() -> replayAll(history.contractIds(), commanded, progress));
+        } catch (RuntimeException e) {
+            // Waited for all the same: no rebuild of a failed replay may still run when the next one starts.
+            awaitQuietly(everyAlert);
+            throw e;
+        }
+        progress.readModelPhase();
+        AlertViewRebuild.Result result = await(everyAlert);
+        return commanded.isEmpty() ? result : result.and(readModel.rebuild(commanded, progress));
+    }
+
+    private AlertViewRebuild.Result replayOneContract(ReplayProgress progress) {
+        String contractId = progress.contractId;
+        Set<String> alertIds = new LinkedHashSet<>();
+        whileTheSagaIsPaused(() -> {
+            ContractReplay.Outcome outcome = replay(
+                    new ContractEvents(contractId, history.events(contractId)), sagas.load(contractId), progress);
+            if (outcome != null) {
+                alertIds.addAll(outcome.alertIds());
+            }
+        });
+        alertIds.addAll(knownAlertsOf(contractId));
+        progress.readModelPhase();
+        return readModel.rebuild(alertIds, progress);
+    }
+
+    private void whileTheSagaIsPaused(Runnable replay) {
         Optional<EventProcessor> saga = processing.eventProcessorByProcessingGroup(AccessLeverageSaga.PROCESSING_GROUP);
         boolean paused = saga.filter(EventProcessor::isRunning).isPresent();
         if (paused) {
             saga.get().shutDown();
         }
         try {
-            if (progress.contractId == null) {
-                replayAll(history.contractIds(), progress);
-                return null;
-            }
-            String contractId = progress.contractId;
-            Set<String> alertIds = new LinkedHashSet<>(replay(
-                    new ContractEvents(contractId, history.events(contractId)), sagas.load(contractId), progress));
-            alertIds.addAll(knownAlertsOf(contractId));
-            return alertIds;
+            replay.run();
         } finally {
             if (paused) {
                 saga.get().start();
             }
+        }
+    }
+
+    private static AlertViewRebuild.Result await(Future<AlertViewRebuild.Result> rebuild) {
+        try {
+            return rebuild.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException failure
+                    ? failure
+                    : new IllegalStateException("alert view rebuild failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("replay interrupted", e);
+        }
+    }
+
+    private static void awaitQuietly(Future<?> rebuild) {
+        try {
+            rebuild.get();
+        } catch (ExecutionException e) {
+            log.warn("alert view rebuild of a failed replay failed too", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -181,7 +237,7 @@ public class Replays implements DisposableBean {
      * and while the saga's processor is paused the replay has the machine to itself. Each thread takes the next
      * slice, so at most one slice a thread is in memory.
      */
-    private void replayAll(List<String> ids, ReplayProgress progress) {
+    private void replayAll(List<String> ids, Set<String> commanded, ReplayProgress progress) {
         int slices = (ids.size() + contractsPerRead - 1) / contractsPerRead;
         int threads = Math.max(1, Math.min(this.threads, slices));
         AtomicInteger next = new AtomicInteger();
@@ -191,8 +247,13 @@ public class Replays implements DisposableBean {
                         ids.subList(slice * contractsPerRead, Math.min(ids.size(), (slice + 1) * contractsPerRead));
                 Map<String, Optional<SagaStates.Stored>> stored = sagas.load(contractIds);
                 history.eventsOfContracts(contractIds.get(0), contractIds.get(contractIds.size() - 1))
-                        .forEach(events ->
-                                replay(events, stored.getOrDefault(events.contractId(), Optional.empty()), progress));
+                        .forEach(events -> {
+                            ContractReplay.Outcome outcome = replay(
+                                    events, stored.getOrDefault(events.contractId(), Optional.empty()), progress);
+                            if (outcome != null && outcome.commandsSent() > 0) {
+                                commanded.addAll(outcome.alertIds());
+                            }
+                        });
             }
         };
         if (threads == 1) {
@@ -240,7 +301,8 @@ public class Replays implements DisposableBean {
         }
     }
 
-    private Collection<String> replay(
+    /** @return what replaying the contract did; null if it failed (counted in the progress, with the cause) */
+    private ContractReplay.Outcome replay(
             ContractEvents events, Optional<SagaStates.Stored> saga, ReplayProgress progress) {
         try {
             ContractReplay.Outcome outcome = contracts.replay(events, saga);
@@ -250,11 +312,11 @@ public class Replays implements DisposableBean {
                 case UNCHANGED -> {}
             }
             progress.alertCommands.addAndGet(outcome.commandsSent());
-            return outcome.alertIds();
+            return outcome;
         } catch (RuntimeException e) {
             log.warn("replay of contract {} failed", events.contractId(), e);
             progress.contractFailed("contract " + events.contractId() + ": " + e);
-            return List.of();
+            return null;
         } finally {
             progress.eventsDone.addAndGet(events.events().size());
             progress.contractsDone.incrementAndGet();
@@ -283,5 +345,6 @@ public class Replays implements DisposableBean {
     @Override
     public void destroy() {
         runner.shutdownNow();
+        alertView.shutdownNow();
     }
 }
