@@ -82,7 +82,8 @@ final class ReplayThroughput {
                 Locale.ROOT,
                 "%s: %s, %d events of %d contracts in %.2f s (started by the POST to COMPLETED, as compliance"
                         + " measures it; %.1f s as polled once a second): %.0f events/s overall; saga phase %.2f s,"
-                        + " %.0f events/s; alert view %.2f s, %d alerts rebuilt; outcome %s%n",
+                        + " %.0f events/s; alert view rebuilt beside it (for every contract) and %.2f s after it,"
+                        + " %d alerts rebuilt; outcome %s%n",
                 what,
                 status.get("state").asText(),
                 events,
@@ -92,7 +93,7 @@ final class ReplayThroughput {
                 duration > 0 ? events / duration : 0,
                 sagaSeconds,
                 sagaRate,
-                duration - sagaSeconds,
+                Math.max(0, duration - sagaSeconds),
                 status.get("alertsRebuilt").asLong(),
                 status.get("outcome"));
     }

@@ -52,8 +52,18 @@ import org.slf4j.LoggerFactory;
  * parked, and the rest of the batch, the letter and the processor's token commit together. A failure of the
  * database itself ({@link Causes#isTransient}) is not the event's: it fails the batch, which is retried, as before.
  *
- * <p>With several segments every segment's batches see every event; only the segment that holds the sequence's saga
- * (or would create it) parks an event behind a sequence.
+ * <p><b>Routed by the saga's key.</b> Axon's saga manager gives every event to every segment, each finding the event's
+ * sagas and keeping those whose id hashes into it; a new saga is created by the segment its initial association value
+ * hashes into, under an id drawn until it hashes there too. With two segments each read, looked up, checked and
+ * monitored every event, and read ahead the sagas of the other's. A saga that every handler starts with the same
+ * association, as the AccessLeverage saga does with its contract, has a key: that association value. This manager
+ * routes by it: an event goes only to the segment its key hashes into ({@link #canHandle(EventMessage, Segment)}),
+ * and the sagas found for it belong to that segment ({@link #matchesSegment}), the one Axon creates them in. So a
+ * contract's events are all handled by one segment, whatever its sagas' ids, and after the segments are split or
+ * merged as well. The constructor refuses a saga type without such a key. (Instances of an older build, routing by
+ * saga id, must not run beside this one on the same segments: stop them before starting it.)
+ *
+ * <p>Only the segment that holds a sequence's saga (or would create it) parks an event behind the sequence.
  *
  * <p>What a batch looks up is read once, at its first event: the sequences that have letters (then kept up to date
  * by the batch's own parking), and the sagas of all its events with their associations ({@link
@@ -80,6 +90,8 @@ public class DeadLetteringSagaManager<T> extends AnnotatedSagaManager<T>
     private final TransactionManager transactionManager;
     /** The segments whose last batch rolled back: their next batch is handled event by event. */
     private final Set<Integer> retryEventByEvent = ConcurrentHashMap.newKeySet();
+    /** The key of the event this thread is handling, by which its sagas' segment is told. */
+    private final ThreadLocal<AssociationValue> handlingKey = new ThreadLocal<>();
 
     /**
      * @param builder the manager as Axon would build it, with the same repository as {@code repository}
@@ -104,10 +116,38 @@ public class DeadLetteringSagaManager<T> extends AnnotatedSagaManager<T>
         this.letteredSequences = letteredSequences;
         this.savepoints = savepoints;
         this.transactionManager = transactionManager;
+        SagaKey.of(getSagaType());
+    }
+
+    /** Only the segment the event's key hashes into handles it (above). */
+    @Override
+    public boolean canHandle(EventMessage<?> event, Segment segment) {
+        return super.canHandle(event, segment) && segment.matches(keyOf(event));
+    }
+
+    /** The sagas found for an event are those of its key, held by the segment the key hashes into. */
+    @Override
+    protected boolean matchesSegment(Segment segment, String sagaId) {
+        AssociationValue key = handlingKey.get();
+        return key == null ? super.matchesSegment(segment, sagaId) : segment.matches(key);
     }
 
     @Override
     public void handle(EventMessage<?> event, Segment segment) throws Exception {
+        handlingKey.set(keyOf(event));
+        try {
+            handleKeyed(event, segment);
+        } finally {
+            handlingKey.remove();
+        }
+    }
+
+    // The association every handler of the saga starts it with (SagaKey), as Axon reads it from the event.
+    private AssociationValue keyOf(EventMessage<?> event) {
+        return getSagaCreationPolicy(event).getInitialAssociationValue();
+    }
+
+    private void handleKeyed(EventMessage<?> event, Segment segment) throws Exception {
         boolean eventByEvent = eventByEvent(segment);
         Batch batch = batch();
         Object sequence = sequencing.getSequenceIdentifierFor(event);
