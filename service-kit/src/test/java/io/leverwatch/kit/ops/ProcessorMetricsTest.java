@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.MockClock;
 import io.micrometer.core.instrument.simple.SimpleConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +44,41 @@ class ProcessorMetricsTest {
 
         assertThat(meters(registry)).isNotEmpty().isEqualTo(meters(axons));
         assertThat(registry.get("alert-view.capacity").gauge().value()).isPositive();
+    }
+
+    @Test
+    void theCountsTimesAndLatencyAreAxonsWithTheMetersLookedUpOnce() {
+        SimpleMeterRegistry axons = new SimpleMeterRegistry(SimpleConfig.DEFAULT, new MockClock());
+        MessageMonitor<? super EventMessage<?>> axon = new GlobalMetricRegistry(axons).registerEventProcessor("saga");
+        MessageMonitor<? super EventMessage<?>> ours = new ProcessorMetrics(registry).registerEventProcessor("saga");
+        for (MessageMonitor<? super EventMessage<?>> monitor :
+                List.<MessageMonitor<? super EventMessage<?>>>of(axon, ours)) {
+            handleFor(monitor, Duration.ofMillis(20));
+            handleFor(monitor, Duration.ofMillis(20));
+            monitor.onMessageIngested(GenericEventMessage.asEventMessage("a bad fact"))
+                    .reportFailure(new IllegalStateException("refused"));
+            monitor.onMessageIngested(GenericEventMessage.asEventMessage("another's fact"))
+                    .reportIgnored();
+        }
+
+        for (String counter : List.of("ingested", "success", "failure", "processed", "ignored")) {
+            assertThat(registry.get("saga." + counter + "Counter").counter().count())
+                    .as(counter)
+                    .isEqualTo(
+                            axons.get("saga." + counter + "Counter").counter().count())
+                    .isPositive();
+        }
+        for (String timer : List.of("all", "success", "failure", "ignored")) {
+            assertThat(registry.get("saga." + timer + "Timer").timer().count())
+                    .as(timer)
+                    .isEqualTo(axons.get("saga." + timer + "Timer").timer().count())
+                    .isPositive();
+        }
+        assertThat(registry.get("saga.successTimer").timer().totalTime(TimeUnit.MILLISECONDS))
+                .isEqualTo(40.0);
+        // The last event ingested, stamped now by the registry's clock: no age.
+        assertThat(registry.get("saga.latency").gauge().value()).isLessThan(1_000);
+        assertThat(meters(registry)).isEqualTo(meters(axons));
     }
 
     private static Set<String> meters(MeterRegistry registry) {
