@@ -3,9 +3,11 @@ package io.leverwatch.kit.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MockClock;
+import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.simple.SimpleConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -47,7 +49,7 @@ class ProcessorMetricsTest {
     }
 
     @Test
-    void theCountsTimesAndLatencyAreAxonsWithTheMetersLookedUpOnce() {
+    void theCountsTimesAndLatencyAreAxons() {
         SimpleMeterRegistry axons = new SimpleMeterRegistry(SimpleConfig.DEFAULT, new MockClock());
         MessageMonitor<? super EventMessage<?>> axon = new GlobalMetricRegistry(axons).registerEventProcessor("saga");
         MessageMonitor<? super EventMessage<?>> ours = new ProcessorMetrics(registry).registerEventProcessor("saga");
@@ -79,6 +81,40 @@ class ProcessorMetricsTest {
         // The last event ingested, stamped now by the registry's clock: no age.
         assertThat(registry.get("saga.latency").gauge().value()).isLessThan(1_000);
         assertThat(meters(registry)).isEqualTo(meters(axons));
+    }
+
+    @Test
+    void theCountersAreLookedUpOnceNotForEveryEvent() {
+        LookUpCounting axons = new LookUpCounting();
+        LookUpCounting ours = new LookUpCounting();
+        MessageMonitor<? super EventMessage<?>> axon = new GlobalMetricRegistry(axons).registerEventProcessor("saga");
+        MessageMonitor<? super EventMessage<?>> monitor = new ProcessorMetrics(ours).registerEventProcessor("saga");
+        for (int event = 0; event < 50; event++) {
+            handleFor(axon, Duration.ofMillis(1));
+            handleFor(monitor, Duration.ofMillis(1));
+        }
+
+        assertThat(ours.get("saga.ingestedCounter").counter().count()).isEqualTo(50);
+        assertThat(ours.counterLookUps).as("five counters, once each").isEqualTo(5);
+        assertThat(axons.counterLookUps)
+                .as("Axon's monitor: five for every event")
+                .isEqualTo(250);
+    }
+
+    /** Counts the registry's counter look-ups by name, as both counting monitors make them. */
+    private static final class LookUpCounting extends SimpleMeterRegistry {
+
+        int counterLookUps;
+
+        LookUpCounting() {
+            super(SimpleConfig.DEFAULT, new MockClock());
+        }
+
+        @Override
+        public Counter counter(String name, Iterable<Tag> tags) {
+            counterLookUps++;
+            return super.counter(name, tags);
+        }
     }
 
     private static Set<String> meters(MeterRegistry registry) {
