@@ -168,11 +168,11 @@ final class FullBenchmark {
             int latencySeconds,
             List<Integer> curve)
             throws Exception {
-        Database db = new Database(platform);
         long heapBefore = compliance.liveAfterFullGcMiB();
         int collectionsBefore = compliance.collections();
         ObjectNode result = Bench.MAPPER.createObjectNode();
-        try (AlertWatcher alerts = new AlertWatcher(platform)) {
+        try (Database db = new Database(platform);
+                AlertWatcher alerts = new AlertWatcher(platform)) {
             EndToEnd endToEnd = new EndToEnd(platform, db, alerts);
             var throughput =
                     endToEnd.throughput(new HistoryGenerator("r" + run + "-e2e-", run), "r" + run + "-e2e-", contracts);

@@ -22,7 +22,6 @@ import io.leverwatch.events.contract.HeldInNameOf;
 import io.leverwatch.events.contract.Platform;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.sql.DriverManager;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -166,16 +165,18 @@ final class InboxThroughput {
         long inbox;
         int alerts;
         long lastPrint = System.nanoTime();
-        do {
-            Thread.sleep(100);
-            inbox = inboxCount();
-            alerts = (int) count("select count(*) from compliance.alert_view");
-            if (System.nanoTime() - lastPrint > 5e9) {
-                lastPrint = System.nanoTime();
-                System.out.printf(
-                        Locale.ROOT, "  %.0f s: inbox %d, alerts %d%n", (lastPrint - start) / 1e9, inbox, alerts);
-            }
-        } while (inbox < events || alerts < expectedAlerts);
+        try (Database db = new Database(platform)) {
+            do {
+                Thread.sleep(100);
+                inbox = db.inboxEvents();
+                alerts = (int) db.probe("select count(*) from compliance.alert_view");
+                if (System.nanoTime() - lastPrint > 5e9) {
+                    lastPrint = System.nanoTime();
+                    System.out.printf(
+                            Locale.ROOT, "  %.0f s: inbox %d, alerts %d%n", (lastPrint - start) / 1e9, inbox, alerts);
+                }
+            } while (inbox < events || alerts < expectedAlerts);
+        }
         alerts = Bench.alerts(platform, "?limit=10000").size();
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf(
@@ -196,20 +197,6 @@ final class InboxThroughput {
                 Locale.ROOT,
                 "heap used after run: %d MiB%n",
                 (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
-    }
-
-    private long inboxCount() throws Exception {
-        return count("select count(*) from compliance.inbox_index");
-    }
-
-    private long count(String sql) throws Exception {
-        var db = platform.database();
-        try (var connection = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
-                var statement = connection.createStatement();
-                var result = statement.executeQuery(sql)) {
-            result.next();
-            return result.getLong(1);
-        }
     }
 
     private int send(KafkaProducer<byte[], byte[]> producer, String topic, String contractId, Object payload)

@@ -44,7 +44,12 @@ final class Soak {
             long lag) {}
 
     void run(double eventsPerSecond, Duration duration, Path csv) throws Exception {
-        Database db = new Database(platform);
+        try (Database db = new Database(platform)) {
+            run(db, eventsPerSecond, duration, csv);
+        }
+    }
+
+    private void run(Database db, double eventsPerSecond, Duration duration, Path csv) throws Exception {
         HeapProbe heap = new HeapProbe();
         if (eventsPerSecond <= 0) {
             eventsPerSecond = measuredPeak(db) / 2;
