@@ -29,6 +29,7 @@ import java.util.stream.Stream;
  *
  * <pre>
  * java -jar bench/target/leverwatch-bench.jar all [--contracts N] [--runs 3] [--latency-seconds 60]
+ *                                                  [--warmup-contracts 2000]  # first, not counted; 0: none
  *                                                  [--latency-curve 75,100]  # also at these % of the peak
  *                                                  [--compliance-heap 512m] [--compliance-jar file]
  *                                                  [--compliance-jvm "more JVM options, a profiler's"]
@@ -52,6 +53,7 @@ public final class Bench {
         if (what.equals("all")) {
             FullBenchmark.all(
                     FullBenchmark.option(args, "--contracts", 10_000),
+                    FullBenchmark.option(args, FullBenchmark.WARMUP, FullBenchmark.DEFAULT_WARMUP),
                     FullBenchmark.option(args, "--runs", 3),
                     FullBenchmark.option(args, "--latency-seconds", 60),
                     FullBenchmark.percents(args, "--latency-curve"),
@@ -102,6 +104,7 @@ public final class Bench {
                             platform,
                             compliance,
                             FullBenchmark.option(args, "--contracts", 10_000),
+                            FullBenchmark.option(args, FullBenchmark.WARMUP, FullBenchmark.DEFAULT_WARMUP),
                             FullBenchmark.option(args, "--run", 1),
                             FullBenchmark.option(args, "--latency-seconds", 60),
                             FullBenchmark.percents(args, "--latency-curve"));

@@ -64,6 +64,16 @@ final class Database implements AutoCloseable {
         return behind == 0;
     }
 
+    /**
+     * How far the saga's processor is behind the store: the store's last global index less the lowest its segments
+     * have handled (for the progress lines; gaps aside, the events it has still to handle).
+     */
+    long sagaBehind() throws SQLException {
+        return probe("select coalesce(max(globalindex), 0) - (select coalesce(min((convert_from(token, 'UTF8')::jsonb"
+                + " ->> 'index')::bigint), 0) from compliance.tokenentry where processorname = 'access-leverage-saga')"
+                + " from compliance.domainevententry");
+    }
+
     /** A count on the probes' one connection, opened at the first probe and again after a failure. */
     synchronized long probe(String sql) throws SQLException {
         if (probe == null || probe.isClosed()) {

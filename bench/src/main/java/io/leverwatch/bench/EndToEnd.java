@@ -76,10 +76,11 @@ final class EndToEnd {
                 lastPrint = System.nanoTime();
                 System.out.printf(
                         Locale.ROOT,
-                        "    %.0f s: %d of %d events in the inbox, %d of %d alerts%n",
+                        "    %.0f s: %d of %d events in the inbox, the saga %d behind it, %d of %d alerts%n",
                         (lastPrint - start) / 1e9,
                         db.inboxEvents() - inboxBefore,
                         events,
+                        db.sagaBehind(),
                         alerts.contractsSeen(prefix),
                         expected);
             }

@@ -27,8 +27,17 @@ final class FullBenchmark {
     static final String COMPLIANCE_HEAP = "--compliance-heap";
     static final String COMPLIANCE_JAR = "--compliance-jar";
     static final String COMPLIANCE_JVM = "--compliance-jvm";
+    static final String WARMUP = "--warmup-contracts";
+    /**
+     * Contracts published, and waited for, before the measured load: the first minute of a JVM spends a fifth of the
+     * machine compiling the paths the load takes (the JIT compiler threads of compliance-service and of the platform,
+     * measured), which a running installation has long done.
+     */
+    static final int DEFAULT_WARMUP = 2_000;
+
     private static final String RESULT = "RESULT ";
     private static final String[] FIGURES = {
+        "coldEndToEnd",
         "endToEnd",
         "kafka",
         "postgres",
@@ -50,12 +59,18 @@ final class FullBenchmark {
 
     private FullBenchmark() {}
 
-    static void all(int contracts, int runs, int latencySeconds, List<Integer> curve, List<String> complianceOptions)
+    static void all(
+            int contracts,
+            int warmup,
+            int runs,
+            int latencySeconds,
+            List<Integer> curve,
+            List<String> complianceOptions)
             throws Exception {
         List<JsonNode> results = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
             System.out.printf(Locale.ROOT, "== run %d of %d: %,d contracts%n", run, runs, contracts);
-            results.add(child(contracts, run, latencySeconds, curve, complianceOptions));
+            results.add(child(contracts, warmup, run, latencySeconds, curve, complianceOptions));
             print("run " + run, results.get(results.size() - 1));
         }
         if (runs > 1) {
@@ -80,7 +95,7 @@ final class FullBenchmark {
     }
 
     private static JsonNode child(
-            int contracts, int run, int latencySeconds, List<Integer> curve, List<String> complianceOptions)
+            int contracts, int warmup, int run, int latencySeconds, List<Integer> curve, List<String> complianceOptions)
             throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java));
@@ -91,6 +106,8 @@ final class FullBenchmark {
                 "run-once",
                 "--contracts",
                 Integer.toString(contracts),
+                WARMUP,
+                Integer.toString(warmup),
                 "--run",
                 Integer.toString(run),
                 "--latency-seconds",
@@ -164,16 +181,36 @@ final class FullBenchmark {
             Platform platform,
             ComplianceProcess compliance,
             int contracts,
+            int warmup,
             int run,
             int latencySeconds,
             List<Integer> curve)
             throws Exception {
-        long heapBefore = compliance.liveAfterFullGcMiB();
-        int collectionsBefore = compliance.collections();
         ObjectNode result = Bench.MAPPER.createObjectNode();
         try (Database db = new Database(platform);
                 AlertWatcher alerts = new AlertWatcher(platform)) {
             EndToEnd endToEnd = new EndToEnd(platform, db, alerts);
+            int collectionsAtStart = compliance.collections();
+            double cold = 0;
+            if (warmup > 0) {
+                // The same kind of load, on contracts of its own, through the same checks; not counted.
+                String prefix = "r" + run + "-warmup-";
+                var warm = endToEnd.throughput(new HistoryGenerator(prefix, 2000 + run), prefix, warmup);
+                cold = warm.eventsPerSecond();
+                Duration learnersAfterWarmUp = awaitContractLearners(platform);
+                System.out.printf(
+                        Locale.ROOT,
+                        "  warm-up (not counted; the JVMs just started): %,d contracts, %,d events, %,d alerts in %.1f"
+                                + " s: %,.0f events/s; the contract learners done %.1f s after%n",
+                        warmup,
+                        warm.events(),
+                        warm.expectedAlerts(),
+                        warm.seconds(),
+                        cold,
+                        learnersAfterWarmUp.toMillis() / 1e3);
+            }
+            long heapBefore = compliance.liveAfterFullGcMiB();
+            int collectionsBefore = compliance.collections();
             var throughput =
                     endToEnd.throughput(new HistoryGenerator("r" + run + "-e2e-", run), "r" + run + "-e2e-", contracts);
             compliance.requireAlive();
@@ -193,7 +230,7 @@ final class FullBenchmark {
             System.out.printf(
                     Locale.ROOT,
                     "  heap of compliance-service (a JVM of its own, -Xmx%s): %d MiB live before; during the load at"
-                            + " most %d MiB after a collection (%d collections); %d MiB live after, with %,d contracts"
+                            + " most %d MiB after a collection (%d collections); %d MiB live after, with %,d contracts more"
                             + " (+%d MiB)%n",
                     compliance.maxHeap(),
                     heapBefore,
@@ -254,6 +291,8 @@ final class FullBenchmark {
             result.put("contracts", contracts);
             result.put("events", throughput.events());
             result.put("expectedAlerts", throughput.expectedAlerts());
+            result.put("warmupContracts", warmup);
+            result.put("coldEndToEnd", cold);
             result.put("endToEnd", throughput.eventsPerSecond());
             result.put("kafka", kafka);
             result.put("postgres", postgres);
@@ -275,11 +314,11 @@ final class FullBenchmark {
             result.put("heapLiveAfterMiB", heapAfter);
             result.put("heapGrowthMiB", heapAfter - heapBefore);
             compliance.requireAlive();
-            long wholeRun = compliance.peakAfterGcMiB(collectionsBefore);
+            long wholeRun = compliance.peakAfterGcMiB(collectionsAtStart);
             result.put("heapPeakWholeRunMiB", wholeRun);
             System.out.printf(
                     Locale.ROOT,
-                    "  heap of compliance-service over the whole run (load, replay, latency): at most %d MiB after a"
+                    "  heap of compliance-service over the whole run (warm-up, load, replay, latency): at most %d MiB after a"
                             + " collection, within -Xmx%s%n",
                     wholeRun,
                     compliance.maxHeap());
@@ -290,12 +329,13 @@ final class FullBenchmark {
     private static void print(String label, JsonNode r) {
         System.out.printf(
                 Locale.ROOT,
-                "%-7s end-to-end %,6.0f ev/s | raw Kafka %,7.0f rec/s, JDBC insert %,7.0f rows/s, bound %,7.0f/s,"
+                "%-7s end-to-end %,6.0f ev/s (warm-up %,6.0f) | raw Kafka %,7.0f rec/s, JDBC insert %,7.0f rows/s, bound %,7.0f/s,"
                         + " ratio %.3f | replay %,6.0f ev/s, inbox scan %,7.0f rows/s, ratio %.3f | latency at %,.0f"
                         + " ev/s: p50 %.0f ms, p99 %.0f ms, max %.0f ms | compliance heap MiB: before %.0f, peak after"
                         + " GC %.0f, after %.0f (+%.0f), whole run peak %.0f%n",
                 label,
                 r.get("endToEnd").asDouble(),
+                r.get("coldEndToEnd").asDouble(),
                 r.get("kafka").asDouble(),
                 r.get("postgres").asDouble(),
                 r.get("rawBound").asDouble(),
