@@ -231,7 +231,7 @@ final class FullBenchmark {
                     Locale.ROOT,
                     "  heap of compliance-service (a JVM of its own, -Xmx%s): %d MiB live before; during the load at"
                             + " most %d MiB after a collection (%d collections); %d MiB live after, with %,d contracts more"
-                            + " (+%d MiB)%n",
+                            + " (%+d MiB)%n",
                     compliance.maxHeap(),
                     heapBefore,
                     heapPeak,
