@@ -332,7 +332,7 @@ final class FullBenchmark {
                 "%-7s end-to-end %,6.0f ev/s (warm-up %,6.0f) | raw Kafka %,7.0f rec/s, JDBC insert %,7.0f rows/s, bound %,7.0f/s,"
                         + " ratio %.3f | replay %,6.0f ev/s, inbox scan %,7.0f rows/s, ratio %.3f | latency at %,.0f"
                         + " ev/s: p50 %.0f ms, p99 %.0f ms, max %.0f ms | compliance heap MiB: before %.0f, peak after"
-                        + " GC %.0f, after %.0f (+%.0f), whole run peak %.0f%n",
+                        + " GC %.0f, after %.0f (%+.0f), whole run peak %.0f%n",
                 label,
                 r.get("endToEnd").asDouble(),
                 r.get("coldEndToEnd").asDouble(),
