@@ -10,15 +10,21 @@ import java.util.Set;
 /**
  * Plain JDBC on the platform's PostgreSQL, outside the services: what the bench counts and its raw baselines.
  *
- * <p>The progress probes ({@link #inboxEvents()}, {@link #sagaCaughtUp()}), asked twenty times a second while a load
- * runs, share one connection and read a few rows each: the database they watch is the one under test, and a probe
- * that opened a connection (a PostgreSQL backend started each time) or counted the inbox's rows (a scan that grows
- * with it) took a quarter of its time from the services it measured.
+ * <p>Counts, among them the progress probes ({@link #inboxEvents()}, {@link #sagaCaughtUp()}, {@link #sagaBehind()})
+ * asked twenty times a second while a load runs, share one connection and read a few rows each: the database they
+ * watch is the one under test, and a probe that opened a connection (a PostgreSQL backend started each time) or
+ * counted the inbox's rows (a scan that grows with it) took a quarter of its time from the services it measured.
  */
 final class Database implements AutoCloseable {
 
+    // The saga's tokens, and the last global index each has handled (Axon's JSON token; its index).
+    private static final String SAGA_TOKENS =
+            " from compliance.tokenentry where processorname = 'access-leverage-saga'";
+    private static final String HANDLED = "(convert_from(token, 'UTF8')::jsonb ->> 'index')::bigint";
+    private static final String LAST_STORED = "(select coalesce(max(globalindex), 0) from compliance.domainevententry)";
+
     private final Platform platform;
-    private Connection probe;
+    private Connection shared;
 
     Database(Platform platform) {
         this.platform = platform;
@@ -27,15 +33,6 @@ final class Database implements AutoCloseable {
     Connection connect() throws SQLException {
         var db = platform.database();
         return DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
-    }
-
-    long count(String sql) throws SQLException {
-        try (var connection = connect();
-                var statement = connection.createStatement();
-                var result = statement.executeQuery(sql)) {
-            result.next();
-            return result.getLong(1);
-        }
     }
 
     void execute(String sql) throws SQLException {
@@ -50,7 +47,7 @@ final class Database implements AutoCloseable {
      * append's transaction (one row, where counting the inbox's index is a scan of every event).
      */
     long inboxEvents() throws SQLException {
-        return probe("select position from compliance.inbox_chain_head where id = 1");
+        return count("select position from compliance.inbox_chain_head where id = 1");
     }
 
     /**
@@ -58,10 +55,8 @@ final class Database implements AutoCloseable {
      * store's last event (the token is Axon's JSON, whose {@code index} is the last global index handled).
      */
     boolean sagaCaughtUp() throws SQLException {
-        long last = probe("select coalesce(max(globalindex), 0) from compliance.domainevententry");
-        long behind = probe("select count(*) from compliance.tokenentry where processorname = 'access-leverage-saga'"
-                + " and (token is null or (convert_from(token, 'UTF8')::jsonb ->> 'index')::bigint < " + last + ")");
-        return behind == 0;
+        return count("select count(*)" + SAGA_TOKENS + " and (token is null or " + HANDLED + " < " + LAST_STORED + ")")
+                == 0;
     }
 
     /**
@@ -69,17 +64,15 @@ final class Database implements AutoCloseable {
      * have handled (for the progress lines; gaps aside, the events it has still to handle).
      */
     long sagaBehind() throws SQLException {
-        return probe("select coalesce(max(globalindex), 0) - (select coalesce(min((convert_from(token, 'UTF8')::jsonb"
-                + " ->> 'index')::bigint), 0) from compliance.tokenentry where processorname = 'access-leverage-saga')"
-                + " from compliance.domainevententry");
+        return count("select " + LAST_STORED + " - coalesce(min(" + HANDLED + "), 0)" + SAGA_TOKENS);
     }
 
-    /** A count on the probes' one connection, opened at the first probe and again after a failure. */
-    synchronized long probe(String sql) throws SQLException {
-        if (probe == null || probe.isClosed()) {
-            probe = connect();
+    /** A one-value query on the shared connection, opened at the first and again after a failure. */
+    synchronized long count(String sql) throws SQLException {
+        if (shared == null || shared.isClosed()) {
+            shared = connect();
         }
-        try (var statement = probe.createStatement();
+        try (var statement = shared.createStatement();
                 var result = statement.executeQuery(sql)) {
             result.next();
             return result.getLong(1);
@@ -91,13 +84,13 @@ final class Database implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (probe != null) {
+        if (shared != null) {
             try {
-                probe.close();
+                shared.close();
             } catch (SQLException ignored) {
                 // closing a connection that failed: nothing left to release
             } finally {
-                probe = null;
+                shared = null;
             }
         }
     }

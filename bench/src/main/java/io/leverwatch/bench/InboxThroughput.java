@@ -169,7 +169,7 @@ final class InboxThroughput {
             do {
                 Thread.sleep(100);
                 inbox = db.inboxEvents();
-                alerts = (int) db.probe("select count(*) from compliance.alert_view");
+                alerts = (int) db.count("select count(*) from compliance.alert_view");
                 if (System.nanoTime() - lastPrint > 5e9) {
                     lastPrint = System.nanoTime();
                     System.out.printf(

@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.DriverManager;
 import java.util.Base64;
 import java.util.Locale;
 
@@ -29,13 +28,15 @@ final class ReplayThroughput {
         // Five events a contract, six for the one in ten that is a leverage case: 51 events per ten contracts.
         int contracts = (int) Math.ceil(events * 10 / 51.0);
         new InboxThroughput(platform).run(contracts);
-        long inbox = count("select count(*) from compliance.inbox_index");
-        System.out.printf(Locale.ROOT, "inbox: %d events of %d contracts%n", inbox, contracts);
+        try (Database db = new Database(platform)) {
+            long inbox = db.count("select count(*) from compliance.inbox_index");
+            System.out.printf(Locale.ROOT, "inbox: %d events of %d contracts%n", inbox, contracts);
 
-        report("replay, consistent state", replay());
-        execute("delete from compliance.associationvalueentry");
-        execute("delete from compliance.sagaentry");
-        report("replay, every saga lost", replay());
+            report("replay, consistent state", replay());
+            db.execute("delete from compliance.associationvalueentry");
+            db.execute("delete from compliance.sagaentry");
+            report("replay, every saga lost", replay());
+        }
     }
 
     /**
@@ -104,23 +105,5 @@ final class ReplayThroughput {
                 .header(
                         "Authorization",
                         "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private long count(String sql) throws Exception {
-        var db = platform.database();
-        try (var connection = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
-                var statement = connection.createStatement();
-                var result = statement.executeQuery(sql)) {
-            result.next();
-            return result.getLong(1);
-        }
-    }
-
-    private void execute(String sql) throws Exception {
-        var db = platform.database();
-        try (var connection = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
-                var statement = connection.createStatement()) {
-            statement.executeUpdate(sql);
-        }
     }
 }
