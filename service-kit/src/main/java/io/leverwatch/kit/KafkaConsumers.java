@@ -6,9 +6,11 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.listener.BatchMessageListener;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.GenericMessageListener;
 import org.springframework.kafka.listener.MessageListener;
 import org.springframework.util.backoff.ExponentialBackOff;
 
@@ -25,13 +27,15 @@ public final class KafkaConsumers {
     }
 
     /**
-     * As {@link #oneRecordAtATime}, but the offsets are committed once a poll's records have been handled, not after
-     * each: for a listener whose records are idempotent, so that records handled again after a failure or a crash
-     * (up to a poll's worth) change nothing. A commit is a synchronous round trip and a write to the broker's offsets
-     * log; per record it was a fifth of a contract learner's time (BENCHMARKS.md).
+     * A poll's records handed over together, and their offsets committed once the listener returned: for a listener
+     * whose records are idempotent, so that records handled again after a failure or a crash (up to a poll's worth)
+     * change nothing, and that does a poll's work in a few transactions instead of one or more a record. A failure
+     * of ours thrown from it is retried with back-off, the same records again, without limit, never skipped. A
+     * commit a record was a fifth of a contract learner's time, and a transaction a record most of PostgreSQL's
+     * (BENCHMARKS.md).
      */
-    public static ConcurrentMessageListenerContainer<byte[], byte[]> committedEachPoll(
-            KafkaProperties kafka, String topic, String group, MessageListener<byte[], byte[]> listener) {
+    public static ConcurrentMessageListenerContainer<byte[], byte[]> aPollAtATime(
+            KafkaProperties kafka, String topic, String group, BatchMessageListener<byte[], byte[]> listener) {
         return container(kafka, topic, group, listener, ContainerProperties.AckMode.BATCH);
     }
 
@@ -39,7 +43,7 @@ public final class KafkaConsumers {
             KafkaProperties kafka,
             String topic,
             String group,
-            MessageListener<byte[], byte[]> listener,
+            GenericMessageListener<?> listener,
             ContainerProperties.AckMode ackMode) {
         Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties(null));
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);

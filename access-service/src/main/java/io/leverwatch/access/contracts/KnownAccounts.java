@@ -31,15 +31,20 @@ public class KnownAccounts {
         return found.stream().findFirst();
     }
 
-    void register(AccountRegistered account) {
-        jdbc.update(
+    /** Records the accounts in one JDBC batch; one registered already, here or under another contract, is left. */
+    void registerAll(List<AccountRegistered> accounts) {
+        jdbc.batchUpdate(
                 "insert into known_account (account_id, contract_id, agency_id, held_in_name_of, platform, label)"
                         + " values (?, ?, ?, ?, ?, ?) on conflict (account_id) do nothing",
-                account.accountId(),
-                account.contractId(),
-                account.agencyId(),
-                account.heldInNameOf().name(),
-                account.platform().name(),
-                account.label());
+                accounts,
+                accounts.size(),
+                (statement, account) -> {
+                    statement.setString(1, account.accountId());
+                    statement.setString(2, account.contractId());
+                    statement.setString(3, account.agencyId());
+                    statement.setString(4, account.heldInNameOf().name());
+                    statement.setString(5, account.platform().name());
+                    statement.setString(6, account.label());
+                });
     }
 }

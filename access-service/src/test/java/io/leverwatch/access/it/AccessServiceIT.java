@@ -6,18 +6,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leverwatch.access.AccessServiceApplication;
 import io.leverwatch.events.Topics;
+import io.leverwatch.events.contract.AccountRegistered;
+import io.leverwatch.events.contract.HeldInNameOf;
+import io.leverwatch.events.contract.Platform;
+import io.leverwatch.kit.contracts.ContractEventHandler;
 import io.leverwatch.kit.test.AgencySystem;
 import io.leverwatch.kit.test.ContractEventsFeed;
 import io.leverwatch.kit.test.ServiceEndToEnd;
 import io.leverwatch.kit.test.TopicReader;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 
@@ -35,7 +41,13 @@ import org.springframework.test.annotation.DirtiesContext;
         properties = "spring.config.name=access-service")
 class AccessServiceIT extends ServiceEndToEnd {
 
+    private static final String ATTACHED = "select count(*) from domainevententry where aggregateidentifier = ?"
+            + " and payloadtype = 'io.leverwatch.access.account.AccountAttachedToContract'";
+
     static TopicReader accessEvents;
+
+    @Autowired
+    ContractEventHandler<AccountRegistered> registrations;
 
     @BeforeAll
     static void readers() {
@@ -126,6 +138,42 @@ class AccessServiceIT extends ServiceEndToEnd {
         assertThat(published.get(1).at("/data/means").asText()).isEqualTo("HANDOVER");
     }
 
+    /**
+     * A poll's registrations are attached together; one refused among them (an account contract-service registered
+     * under a second contract) falls back to one at a time, and the others are attached all the same, each once.
+     */
+    @Test
+    void aPollOfRegistrationsAttachesEachAccountOnceWhenOneOfThemIsRefused() throws Exception {
+        String contractId = "c-" + UUID.randomUUID();
+        String early = "fb-" + UUID.randomUUID();
+        String elsewhere = "fb-" + UUID.randomUUID();
+        String plain = "fb-" + UUID.randomUUID();
+        String firstContract = "c-" + UUID.randomUUID();
+        registered(firstContract, "agency-a", elsewhere);
+        awaitCount(ATTACHED, elsewhere, 1);
+        assertThat(post(KEY_A, credentialsChange(early)).statusCode()).isEqualTo(202);
+        awaitHeld(early, 1);
+
+        registrations.onAll(List.of(
+                account(contractId, early),
+                account(contractId, elsewhere),
+                account(contractId, plain),
+                account(contractId, early)));
+
+        for (String accountId : List.of(early, elsewhere, plain)) {
+            assertThat(jdbc.queryForObject(ATTACHED, Integer.class, accountId))
+                    .as("attachments of %s", accountId)
+                    .isEqualTo(1);
+        }
+        assertThat(jdbc.queryForObject(
+                        "select contract_id from known_account where account_id = ?", String.class, elsewhere))
+                .isEqualTo(firstContract);
+        assertThat(publishedFor(contractId, early, 1))
+                .extracting(e -> e.get("type").asText())
+                .containsExactly("leverwatch.access.credentials-changed");
+        awaitHeld(early, 0);
+    }
+
     @Test
     void anotherAgencysAccountIsRefusedAndAContradictingContractIsAProblem() throws Exception {
         String contractId = "c-" + UUID.randomUUID();
@@ -201,6 +249,17 @@ class AccessServiceIT extends ServiceEndToEnd {
     /** Access events wait at the publication gate under their account. */
     private void awaitHeld(String accountId, int expected) throws InterruptedException {
         awaitCount("select count(*) from held_publication where gate_key = ?", "account:" + accountId, expected);
+    }
+
+    private static AccountRegistered account(String contractId, String accountId) {
+        return new AccountRegistered(
+                contractId,
+                "agency-a",
+                accountId,
+                Platform.FACEBOOK,
+                "Page Facebook",
+                HeldInNameOf.CLIENT,
+                Instant.parse("2026-01-06T10:00:00Z"));
     }
 
     private static Map<String, Object> credentialsChange(String accountId) {

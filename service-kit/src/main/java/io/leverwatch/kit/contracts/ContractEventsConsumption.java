@@ -13,8 +13,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.listener.BatchMessageListener;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
-import org.springframework.kafka.listener.MessageListener;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -22,9 +22,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Import it to learn contracts from {@code leverwatch.contract.events}, in the service's own consumer group
  * ({@code <service>-contracts}): provides {@link KnownContracts} with its table ({@code db/kit-contracts}),
  * publishes {@link ContractBecameKnown}, and passes other events to the service's {@link ContractEventHandler}s.
- * Records are retried without limit: a registration skipped would hold what waits for it forever. Every step is
- * idempotent (a contract or account learned again, a release of nothing held), so the offsets are committed once a
- * poll, not once a record.
+ * A poll's records are handled together (its contracts learnt in one transaction) and retried together without
+ * limit: a registration skipped would hold what waits for it forever. Every step is idempotent (a contract or account
+ * learned again, a release of nothing held), so a poll handled again after a failure changes nothing.
  */
 @Configuration(proxyBeanMethods = false)
 public class ContractEventsConsumption {
@@ -63,8 +63,9 @@ public class ContractEventsConsumption {
     @Bean
     ConcurrentMessageListenerContainer<byte[], byte[]> contractEventsContainer(
             KafkaProperties kafka, LeverwatchProperties properties, ContractEventsListener listener) {
-        return KafkaConsumers.committedEachPoll(
-                kafka, Topics.CONTRACT_EVENTS, properties.getService() + "-contracts", (MessageListener<byte[], byte[]>)
-                        listener::onRecord);
+        return KafkaConsumers.aPollAtATime(
+                kafka, Topics.CONTRACT_EVENTS, properties.getService() + "-contracts", (BatchMessageListener<
+                                byte[], byte[]>)
+                        listener::onRecords);
     }
 }

@@ -6,7 +6,10 @@ import io.leverwatch.events.EventCatalog;
 import io.leverwatch.events.EventTypes;
 import io.leverwatch.events.contract.ContractRegistered;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,10 +17,13 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Reads {@code leverwatch.contract.events} (structured CloudEvents whose {@code data} is the events-api record):
- * learns each registered contract and its agency, then hands every event to the service's handlers for its
- * type. A record that cannot be read is logged and skipped, since retrying cannot repair it; a database or
- * broker failure is thrown, so the record is retried.
+ * Reads {@code leverwatch.contract.events} (structured CloudEvents whose {@code data} is the events-api record), a
+ * poll at a time: learns the poll's registered contracts and their agencies in one transaction, then hands each
+ * handler the poll's events of its type, in order. A record that cannot be read is logged and skipped, since retrying
+ * cannot repair it; a database or broker failure is thrown, so the poll is retried.
+ *
+ * <p>Learning every contract of the poll before any handler runs keeps what a record at a time gave: an event about a
+ * contract comes after the contract's registration on its partition, so its contract is known when it is handled.
  */
 class ContractEventsListener {
 
@@ -42,40 +48,52 @@ class ContractEventsListener {
         this.transaction = transaction;
     }
 
-    void onRecord(ConsumerRecord<byte[], byte[]> record) {
-        JsonNode event = parse(record);
-        if (event == null) {
-            return;
-        }
-        String type = event.path("type").asText();
-        if (EventTypes.CONTRACT_REGISTERED.equals(type)) {
-            ContractRegistered registered = data(event, record, ContractRegistered.class);
-            if (registered != null) {
-                learn(registered);
+    void onRecords(List<ConsumerRecord<byte[], byte[]>> records) {
+        List<ContractRegistered> registered = new ArrayList<>();
+        Map<ContractEventHandler<?>, List<Object>> handled = new LinkedHashMap<>();
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            JsonNode event = parse(record);
+            if (event == null) {
+                continue;
+            }
+            String type = event.path("type").asText();
+            if (EventTypes.CONTRACT_REGISTERED.equals(type)) {
+                ContractRegistered contract = data(event, record, ContractRegistered.class);
+                if (contract != null) {
+                    registered.add(contract);
+                }
+            }
+            for (ContractEventHandler<?> handler : handlers) {
+                if (EventCatalog.typeOf(handler.eventType())
+                        .filter(type::equals)
+                        .isPresent()) {
+                    Object data = data(event, record, handler.eventType());
+                    if (data != null) {
+                        handled.computeIfAbsent(handler, h -> new ArrayList<>()).add(data);
+                    }
+                }
             }
         }
-        for (ContractEventHandler<?> handler : handlers) {
-            if (EventCatalog.typeOf(handler.eventType()).filter(type::equals).isPresent()) {
-                handle(handler, event, record);
-            }
-        }
+        learn(registered);
+        handled.forEach(ContractEventsListener::handle);
     }
 
-    private void learn(ContractRegistered registered) {
+    private void learn(List<ContractRegistered> registered) {
+        if (registered.isEmpty()) {
+            return;
+        }
         transaction.executeWithoutResult(status -> {
-            if (contracts.register(registered.contractId(), registered.agencyId())) {
-                log.debug("contract {} of agency {} is known", registered.contractId(), registered.agencyId());
-            }
+            int learnt = contracts.registerAll(registered);
+            log.debug("{} of {} registered contracts were new", learnt, registered.size());
             // Also on a redelivery: releasing what is held is idempotent, and cheap when nothing is.
-            events.publishEvent(new ContractBecameKnown(registered.contractId(), registered.agencyId()));
+            registered.forEach(contract ->
+                    events.publishEvent(new ContractBecameKnown(contract.contractId(), contract.agencyId())));
         });
     }
 
-    private <T> void handle(ContractEventHandler<T> handler, JsonNode event, ConsumerRecord<byte[], byte[]> record) {
-        T data = data(event, record, handler.eventType());
-        if (data != null) {
-            handler.on(data);
-        }
+    @SuppressWarnings("unchecked")
+    private static <T> void handle(ContractEventHandler<T> handler, List<Object> events) {
+        handler.onAll((List<T>) events);
     }
 
     private <T> T data(JsonNode event, ConsumerRecord<byte[], byte[]> record, Class<T> type) {

@@ -1,6 +1,9 @@
 package io.leverwatch.kit.contracts;
 
+import io.leverwatch.events.contract.ContractRegistered;
 import io.leverwatch.kit.ingest.Ownership;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -30,12 +33,19 @@ public class KnownContracts {
                 .orElse(Ownership.UNKNOWN);
     }
 
-    /** Records the contract; a redelivered registration changes nothing. True when it was new. */
-    boolean register(String contractId, String agencyId) {
-        return jdbc.update(
-                        "insert into known_contract (contract_id, agency_id) values (?, ?) on conflict do nothing",
-                        contractId,
-                        agencyId)
-                == 1;
+    /** Records the contracts in one JDBC batch; a redelivered registration changes nothing. How many were new. */
+    int registerAll(List<ContractRegistered> registered) {
+        int[][] counts = jdbc.batchUpdate(
+                "insert into known_contract (contract_id, agency_id) values (?, ?) on conflict do nothing",
+                registered,
+                registered.size(),
+                (statement, contract) -> {
+                    statement.setString(1, contract.contractId());
+                    statement.setString(2, contract.agencyId());
+                });
+        return (int) Arrays.stream(counts)
+                .flatMapToInt(Arrays::stream)
+                .filter(count -> count == 1)
+                .count();
     }
 }
