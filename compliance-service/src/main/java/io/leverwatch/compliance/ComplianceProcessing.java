@@ -6,6 +6,7 @@ import io.leverwatch.compliance.operator.deadletter.Causes;
 import io.leverwatch.compliance.operator.deadletter.DeadLetteredSequences;
 import io.leverwatch.compliance.operator.deadletter.DeadLetteringSagaManager;
 import io.leverwatch.compliance.operator.deadletter.DeadLetters;
+import io.leverwatch.compliance.operator.deadletter.KeyedSagaRepository;
 import io.leverwatch.compliance.operator.deadletter.SavepointPerHandler;
 import io.leverwatch.compliance.operator.deadletter.Savepoints;
 import io.leverwatch.compliance.query.AlertProjection;
@@ -74,9 +75,10 @@ class ComplianceProcessing {
     }
 
     /**
-     * Registers the AccessLeverage saga with the dead-lettering manager. Spring's saga lookup registers each
-     * {@code @Saga} under a bean named after it unless one by that name exists: this is that bean. Like Spring's, it
-     * uses the store the annotation names, if any, and otherwise the configuration's saga store.
+     * Registers the AccessLeverage saga with the dead-lettering manager, and the repository that finds its sagas by
+     * key. Spring's saga lookup registers each {@code @Saga} under a bean named after it unless one by that name
+     * exists: this is that bean. Like Spring's, it uses the store the annotation names, if any, and otherwise the
+     * configuration's saga store.
      */
     @Bean(name = SAGA_REGISTRAR)
     ConfigurerModule accessLeverageSagaRegistrar(
@@ -100,6 +102,7 @@ class ComplianceProcessing {
                 .registerSaga(
                         AccessLeverageSaga.class,
                         saga -> saga.configureSagaStore(c -> sagas)
+                                .configureRepository(c -> KeyedSagaRepository.of(AccessLeverageSaga.class, sagas, c))
                                 .configureSagaManager(c -> sagaManager(c, sagas, queue, lettered, savepoints)));
     }
 
