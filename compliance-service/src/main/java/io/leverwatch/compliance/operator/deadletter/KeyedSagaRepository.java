@@ -48,12 +48,19 @@ public final class KeyedSagaRepository<T> extends AnnotatedSagaRepository<T> {
      * @throws IllegalArgumentException if the saga type has no key ({@link SagaKey})
      */
     public static <T> KeyedSagaRepository<T> of(Class<T> sagaType, SagaStore<? super T> store, Configuration c) {
-        Builder<T> builder = AnnotatedSagaRepository.<T>builder()
-                .sagaType(sagaType)
-                .sagaStore(store)
-                .resourceInjector(c.resourceInjector())
-                .parameterResolverFactory(c.parameterResolverFactory())
-                .handlerDefinition(c.handlerDefinition(sagaType));
+        return of(
+                AnnotatedSagaRepository.<T>builder()
+                        .sagaType(sagaType)
+                        .sagaStore(store)
+                        .resourceInjector(c.resourceInjector())
+                        .parameterResolverFactory(c.parameterResolverFactory())
+                        .handlerDefinition(c.handlerDefinition(sagaType)),
+                sagaType,
+                store);
+    }
+
+    /** As Axon's repository the builder would build, on the same type and store. */
+    static <T> KeyedSagaRepository<T> of(Builder<T> builder, Class<T> sagaType, SagaStore<? super T> store) {
         return new KeyedSagaRepository<>(builder, sagaType, store);
     }
 

@@ -32,10 +32,12 @@ import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.modelling.saga.AnnotatedSagaManager;
 import org.axonframework.modelling.saga.AssociationValue;
 import org.axonframework.modelling.saga.SagaEventHandler;
+import org.axonframework.modelling.saga.SagaRepository;
 import org.axonframework.modelling.saga.StartSaga;
 import org.axonframework.modelling.saga.repository.AnnotatedSagaRepository;
 import org.axonframework.modelling.saga.repository.inmemory.InMemorySagaStore;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.util.ReflectionTestUtils;
 
 /** The saga's manager routes each event to the one segment that holds its contract's saga (its key). */
 class KeyRoutedSagaManagerTest {
@@ -45,24 +47,12 @@ class KeyRoutedSagaManagerTest {
     private final Segment[] segments = Segment.ROOT_SEGMENT.split();
     private final InMemorySagaStore memory = new InMemorySagaStore();
     private final BatchingSagaStore store = new BatchingSagaStore(memory, null, null);
-    private final DeadLetteringSagaManager<AccessLeverageSaga> manager = new DeadLetteringSagaManager<>(
-            AnnotatedSagaManager.<AccessLeverageSaga>builder().sagaType(AccessLeverageSaga.class),
-            AnnotatedSagaRepository.<AccessLeverageSaga>builder()
+    private final DeadLetteringSagaManager<AccessLeverageSaga> manager =
+            manager(AnnotatedSagaRepository.<AccessLeverageSaga>builder()
                     .sagaType(AccessLeverageSaga.class)
                     .sagaStore(store)
                     .resourceInjector(KeyRoutedSagaManagerTest::injectGateway)
-                    .build(),
-            store,
-            new ContractSequencingPolicy(),
-            null,
-            new DeadLetteredSequences(null, DeadLetterSchema.defaultSchema(), AccessLeverageSaga.PROCESSING_GROUP) {
-                @Override
-                public Set<String> get() {
-                    return new HashSet<>();
-                }
-            },
-            null,
-            NoTransactionManager.instance());
+                    .build());
 
     @Test
     void eachEventGoesToOneSegmentWhichFindsTheContractsOneSagaWhateverItsId() throws Exception {
@@ -96,6 +86,31 @@ class KeyRoutedSagaManagerTest {
         assertThat(sagasWhoseIdHashesElsewhere).isGreaterThan(CONTRACTS / 4);
     }
 
+    /**
+     * The keyed repository finds a saga by its key in the store, or among the sagas its unit of work created and has
+     * not stored yet: a batch with several events of a new contract makes one saga of them, as Axon's does.
+     */
+    @Test
+    void aBatchWithSeveralEventsOfANewContractMakesOneSagaOfThemThroughTheKeyedRepository() {
+        DeadLetteringSagaManager<AccessLeverageSaga> keyed = manager(KeyedSagaRepository.of(
+                AnnotatedSagaRepository.<AccessLeverageSaga>builder()
+                        .sagaType(AccessLeverageSaga.class)
+                        .sagaStore(store)
+                        .resourceInjector(KeyRoutedSagaManagerTest::injectGateway),
+                AccessLeverageSaga.class,
+                store));
+        List<EventMessage<?>> batch = List.of(
+                invoiceIssued("c-new", "inv-1"),
+                invoiceIssued("c-other", "inv-2"),
+                invoiceIssued("c-new", "inv-3"),
+                invoiceIssued("c-new", "inv-4"));
+        inOneUnitOfWork(keyed, batch);
+        inOneUnitOfWork(keyed, List.of(invoiceIssued("c-new", "inv-5"), invoiceIssued("c-other", "inv-6")));
+
+        assertThat(factsBySaga("c-new")).containsExactly(4);
+        assertThat(factsBySaga("c-other")).containsExactly(2);
+    }
+
     @Test
     void aSagaTypeWithoutOneStartingKeyIsRefused() {
         assertThat(SagaKey.of(AccessLeverageSaga.class)).isEqualTo("contractId");
@@ -105,6 +120,45 @@ class KeyRoutedSagaManagerTest {
         assertThatThrownBy(() -> SagaKey.of(TwoKeys.class))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("[accountId, contractId]");
+    }
+
+    private DeadLetteringSagaManager<AccessLeverageSaga> manager(SagaRepository<AccessLeverageSaga> repository) {
+        return new DeadLetteringSagaManager<>(
+                AnnotatedSagaManager.<AccessLeverageSaga>builder().sagaType(AccessLeverageSaga.class),
+                repository,
+                store,
+                new ContractSequencingPolicy(),
+                null,
+                new DeadLetteredSequences(null, DeadLetterSchema.defaultSchema(), AccessLeverageSaga.PROCESSING_GROUP) {
+                    @Override
+                    public Set<String> get() {
+                        return new HashSet<>();
+                    }
+                },
+                null,
+                NoTransactionManager.instance());
+    }
+
+    private static void inOneUnitOfWork(
+            DeadLetteringSagaManager<AccessLeverageSaga> manager, List<EventMessage<?>> events) {
+        ResultMessage<?> result = new DefaultUnitOfWork<>(events.get(0)).executeWithResult(() -> {
+            for (EventMessage<?> event : events) {
+                manager.handle(event, Segment.ROOT_SEGMENT);
+            }
+            return null;
+        });
+        if (result.isExceptional()) {
+            throw new AssertionError("handling failed", result.exceptionResult());
+        }
+    }
+
+    /** How many facts each saga of the contract holds. */
+    private List<Integer> factsBySaga(String contractId) {
+        return memory.findSagas(AccessLeverageSaga.class, new AssociationValue("contractId", contractId)).stream()
+                .map(id -> memory.<AccessLeverageSaga>loadSaga(AccessLeverageSaga.class, id)
+                        .saga())
+                .map(saga -> ((ContractCase) ReflectionTestUtils.getField(saga, "contractCase")).size())
+                .toList();
     }
 
     // As Axon's Spring injector does after every load (the setter is the saga's own, not public). No command is due:
