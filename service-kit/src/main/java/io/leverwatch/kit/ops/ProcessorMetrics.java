@@ -5,25 +5,24 @@ import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.Message;
-import org.axonframework.micrometer.CapacityMonitor;
 import org.axonframework.micrometer.GlobalMetricRegistry;
 import org.axonframework.monitoring.MessageMonitor;
 import org.axonframework.monitoring.MultiMessageMonitor;
 
 /**
- * Axon's metrics for the event processors (count, timer, latency, capacity), with the capacity measured over
- * {@link #CAPACITY_WINDOW} instead of Axon's ten minutes, and the count, timer and latency meters looked up once
- * rather than for every event ({@link ProcessorMeters}).
+ * Axon's metrics for the event processors (count, timer, latency, capacity), by Axon's names and tags, with the
+ * capacity measured over {@link #CAPACITY_WINDOW} instead of Axon's ten minutes and without a skip list entry for
+ * every message ({@link ProcessorCapacity}), and the count, timer and latency meters looked up once rather than for
+ * every event ({@link ProcessorMeters}).
  *
  * <p>Axon's capacity monitor keeps the handling time of every message within its window, an entry of a skip list
  * each. Over ten minutes that is memory proportional to the throughput: after the 100,000-contract benchmark
  * compliance-service held 1.8 million entries in them, 150 MiB and more than half of its live heap, and ran its
- * 512 MiB heap at the limit (BENCHMARKS.md). A one-minute window holds a tenth, and a gauge scraped every 15 to 60
- * seconds reads the same capacity.
+ * 512 MiB heap at the limit (BENCHMARKS.md). A one-minute window, a gauge scraped every 15 to 60 seconds reads the
+ * same capacity from.
  */
 public class ProcessorMetrics extends GlobalMetricRegistry {
 
@@ -50,12 +49,6 @@ public class ProcessorMetrics extends GlobalMetricRegistry {
         MeterRegistry registry = getRegistry();
         return new MultiMessageMonitor<>(List.of(
                 new ProcessorMeters(name, registry, tagsBuilder, latencyTagsBuilder),
-                CapacityMonitor.buildMonitor(
-                        name,
-                        registry,
-                        CAPACITY_WINDOW.toMillis(),
-                        TimeUnit.MILLISECONDS,
-                        registry.config().clock(),
-                        tagsBuilder)));
+                new ProcessorCapacity(name, registry, CAPACITY_WINDOW, tagsBuilder)));
     }
 }

@@ -39,6 +39,21 @@ class ProcessorMetricsTest {
     }
 
     @Test
+    void theCapacityForgetsEachHandlingAsItLeavesTheMinute() {
+        MessageMonitor<? super EventMessage<?>> monitor = new ProcessorMetrics(registry).registerEventProcessor("saga");
+        for (int message = 0; message < 3; message++) {
+            handleFor(monitor, Duration.ofSeconds(20));
+        }
+        Gauge capacity = registry.get("saga.capacity").gauge();
+
+        assertThat(capacity.value()).as("busy all the minute").isCloseTo(1.0, within(0.01));
+        clock.add(21, TimeUnit.SECONDS);
+        assertThat(capacity.value()).as("the first left the minute").isCloseTo(40.0 / 60, within(0.01));
+        clock.add(20, TimeUnit.SECONDS);
+        assertThat(capacity.value()).as("the second too").isCloseTo(20.0 / 60, within(0.01));
+    }
+
+    @Test
     void theProcessorHasTheMetersAxonWouldGiveIt() {
         SimpleMeterRegistry axons = new SimpleMeterRegistry(SimpleConfig.DEFAULT, new MockClock());
         handleFor(new GlobalMetricRegistry(axons).registerEventProcessor("alert-view"), Duration.ofMillis(20));
