@@ -11,7 +11,9 @@ import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.simple.SimpleConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -96,6 +98,18 @@ class ProcessorMetricsTest {
         // The last event ingested, stamped now by the registry's clock: no age.
         assertThat(registry.get("saga.latency").gauge().value()).isLessThan(1_000);
         assertThat(meters(registry)).isEqualTo(meters(axons));
+    }
+
+    @Test
+    void theLatencyIsTheLastEventsAgeWhenItWasIngestedWhenEverItIsRead() {
+        MessageMonitor<? super EventMessage<?>> monitor = new ProcessorMetrics(registry).registerEventProcessor("saga");
+        clock.add(Duration.ofMinutes(5));
+        EventMessage<String> stamped =
+                new GenericEventMessage<>("id-1", "a fact", Map.of(), Instant.ofEpochMilli(clock.wallTime() - 2_500));
+        monitor.onMessageIngested(stamped).reportSuccess();
+        clock.add(Duration.ofSeconds(30));
+
+        assertThat(registry.get("saga.latency").gauge().value()).isEqualTo(2_500.0);
     }
 
     @Test

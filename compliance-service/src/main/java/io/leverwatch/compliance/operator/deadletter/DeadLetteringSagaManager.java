@@ -87,6 +87,9 @@ public class DeadLetteringSagaManager<T> extends AnnotatedSagaManager<T>
     private final String batchKey =
             DeadLetteringSagaManager.class.getName() + ".batch@" + System.identityHashCode(this);
     private final Savepoints savepoints;
+    /** The association every handler starts the saga with: its key (SagaKey). */
+    private final String key;
+
     private final TransactionManager transactionManager;
     /** The segments whose last batch rolled back: their next batch is handled event by event. */
     private final Set<Integer> retryEventByEvent = ConcurrentHashMap.newKeySet();
@@ -118,12 +121,21 @@ public class DeadLetteringSagaManager<T> extends AnnotatedSagaManager<T>
         this.letteredSequences = letteredSequences;
         this.savepoints = savepoints;
         this.transactionManager = transactionManager;
-        SagaKey.of(getSagaType());
+        this.key = SagaKey.of(getSagaType());
     }
 
-    /** Only the segment the event's key hashes into handles it (above). */
+    /**
+     * Only the segment the event's key hashes into handles it (above). Every segment's thread reads every event, and
+     * the key is read from the payload, which is deserialised for it: an event that names its key in its metadata too,
+     * under the key's name, is turned away by the other segments on that alone. The inbox names every event's
+     * contract there, the same as its payload's (its reader refuses a record whose two differ).
+     */
     @Override
     public boolean canHandle(EventMessage<?> event, Segment segment) {
+        Object named = event.getMetaData().get(key);
+        if (named != null && !segment.matches(new AssociationValue(key, named.toString()))) {
+            return false;
+        }
         return super.canHandle(event, segment) && segment.matches(keyOf(event));
     }
 

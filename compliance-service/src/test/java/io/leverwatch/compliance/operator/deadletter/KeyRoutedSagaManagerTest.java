@@ -86,6 +86,22 @@ class KeyRoutedSagaManagerTest {
         assertThat(sagasWhoseIdHashesElsewhere).isGreaterThan(CONTRACTS / 4);
     }
 
+    /** The key named in the metadata turns an event away early; without it the payload's decides, the same. */
+    @Test
+    void anEventGoesToTheSameOneSegmentWhetherItsMetadataNamesItsContractOrNot() {
+        for (int i = 0; i < CONTRACTS; i++) {
+            EventMessage<?> named = invoiceIssued("c-" + i, "inv-" + i);
+            EventMessage<?> unnamed = GenericEventMessage.asEventMessage(named.getPayload());
+            List<Segment> byMetadata = Arrays.stream(segments)
+                    .filter(segment -> manager.canHandle(named, segment))
+                    .toList();
+            List<Segment> byPayload = Arrays.stream(segments)
+                    .filter(segment -> manager.canHandle(unnamed, segment))
+                    .toList();
+            assertThat(byMetadata).hasSize(1).isEqualTo(byPayload);
+        }
+    }
+
     /**
      * The keyed repository finds a saga by its key in the store, or among the sagas its unit of work created and has
      * not stored yet: a batch with several events of a new contract makes one saga of them, as Axon's does.
