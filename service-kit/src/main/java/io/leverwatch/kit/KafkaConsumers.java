@@ -31,8 +31,8 @@ public final class KafkaConsumers {
      * whose records are idempotent, so that records handled again after a failure or a crash (up to a poll's worth)
      * change nothing, and that does a poll's work in a few transactions instead of one or more a record. A failure
      * of ours thrown from it is retried with back-off, the same records again, without limit, never skipped. A
-     * commit a record was a fifth of a contract learner's time, and a transaction a record most of PostgreSQL's
-     * (BENCHMARKS.md).
+     * commit a record was a fifth of a contract learner's time, and the learners' transactions a record were most of
+     * PostgreSQL's transactions (BENCHMARKS.md).
      */
     public static ConcurrentMessageListenerContainer<byte[], byte[]> aPollAtATime(
             KafkaProperties kafka, String topic, String group, BatchMessageListener<byte[], byte[]> listener) {

@@ -139,8 +139,8 @@ class AccessServiceIT extends ServiceEndToEnd {
     }
 
     /**
-     * A poll's registrations are attached together; one refused among them (an account contract-service registered
-     * under a second contract) falls back to one at a time, and the others are attached all the same, each once.
+     * A poll's registrations are recorded together, then attached: one refused among them (an account contract-service
+     * registered under a second contract) does not hold up the others, each attached once, also when it comes twice.
      */
     @Test
     void aPollOfRegistrationsAttachesEachAccountOnceWhenOneOfThemIsRefused() throws Exception {

@@ -102,8 +102,8 @@ final class ProcessorMeters implements MessageMonitor<EventMessage<?>> {
 
     /**
      * The last event ingested and when: its age is worked out when the gauge is read, not for every event, as the
-     * event's timestamp is parsed from the store's text when first asked for (a twentieth of the saga processor's
-     * time, BENCHMARKS.md).
+     * event's timestamp is parsed from the store's text when first asked for (3 % of the saga processor's time,
+     * BENCHMARKS.md).
      */
     private record Ingested(EventMessage<?> message, long wallTime) {
 
