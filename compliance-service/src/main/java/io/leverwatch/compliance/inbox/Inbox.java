@@ -72,7 +72,8 @@ public class Inbox {
             return Outcome.APPENDED;
         } catch (ConcurrencyException | AggregateStreamCreationException e) {
             // The JDBC engine stores a plain event as event 0 of a stream named after its id: a duplicate id breaks
-            // a unique key, which PostgresDuplicateKeys recognises and the engine reports as a concurrency conflict.
+            // a unique key, which the kit's PostgresDuplicateKeys recognises and the engine reports as a concurrency
+            // conflict.
             return Outcome.DUPLICATE;
         } catch (EventStoreException e) {
             // Should the duplicate key go unrecognised (another database, another driver), the store still tells.

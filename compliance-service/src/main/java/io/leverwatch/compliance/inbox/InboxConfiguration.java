@@ -36,12 +36,6 @@ public class InboxConfiguration {
     public static final List<String> TOPICS =
             List.of(Topics.CONTRACT_EVENTS, Topics.BILLING_EVENTS, Topics.ACCESS_EVENTS);
 
-    /** Replaces Axon's default resolver (it backs off when this bean exists) for the whole event store. */
-    @Bean
-    PostgresDuplicateKeys persistenceExceptionResolver() {
-        return new PostgresDuplicateKeys();
-    }
-
     @Bean
     InboxRecordReader inboxRecordReader(ObjectMapper mapper, Clock clock) {
         return new InboxRecordReader(mapper, clock);

@@ -67,12 +67,16 @@ public class IngestionPipeline {
         return new IngestionResult(accepted, duplicates);
     }
 
-    /** A concurrent writer of the same aggregate may win the race for its next sequence number: try again. */
+    /**
+     * A concurrent writer of the same aggregate may win the race for its next sequence number, or to store its first
+     * event (an account an agency's fact creates while contract-service's registration attaches it): try again.
+     */
     private boolean acceptWithRetry(InboundEvent event, String transport) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return Boolean.TRUE.equals(transaction.execute(status -> acceptOne(event, transport)));
             } catch (org.axonframework.modelling.command.ConcurrencyException
+                    | org.axonframework.modelling.command.AggregateStreamCreationException
                     | org.springframework.dao.DuplicateKeyException e) {
                 if (attempt == MAX_ATTEMPTS) {
                     throw e;

@@ -1,4 +1,4 @@
-package io.leverwatch.compliance.inbox;
+package io.leverwatch.kit;
 
 import java.sql.SQLException;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -6,11 +6,13 @@ import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 /**
  * Tells Axon's JDBC storage engine when an insert failed on a unique key in PostgreSQL (SQLState 23505). Axon's
  * default resolver does not recognise PostgreSQL's batch error, so a duplicate event id, or two writers of the same
- * aggregate sequence, would be reported as a plain storage failure instead of a duplicate or a concurrency conflict.
+ * aggregate sequence, would be reported as a plain storage failure instead of a duplicate or a concurrency conflict
+ * (an {@code AggregateStreamCreationException} for an aggregate's first event, a {@code ConcurrencyException} for a
+ * later one), which the writer can retry. Every service's event store uses it ({@link EventStoreAutoConfiguration}).
  */
 public class PostgresDuplicateKeys implements PersistenceExceptionResolver {
 
-    static final String UNIQUE_VIOLATION = "23505";
+    private static final String UNIQUE_VIOLATION = "23505";
 
     @Override
     public boolean isDuplicateKeyViolation(Exception exception) {
