@@ -51,12 +51,19 @@ class AccountRegistrations implements ContractEventHandler<AccountRegistered> {
     @Override
     public void onAll(List<AccountRegistered> registered) {
         transaction.executeWithoutResult(status -> accounts.registerAll(registered));
-        registered.forEach(this::attachAlone);
+        registered.forEach(this::attach);
     }
 
-    private void attachAlone(AccountRegistered account) {
+    private void attach(AccountRegistered account) {
         try {
-            attach(account);
+            commands.send(new AttachToContract(
+                    account.accountId(),
+                    account.contractId(),
+                    account.agencyId(),
+                    account.heldInNameOf(),
+                    account.platform(),
+                    account.label(),
+                    account.occurredAt()));
         } catch (AccountRejected e) {
             // contract-service registered the account under a second contract: retrying cannot fix that.
             log.error(
@@ -65,16 +72,5 @@ class AccountRegistrations implements ContractEventHandler<AccountRegistered> {
                     account.contractId(),
                     e.getMessage());
         }
-    }
-
-    private void attach(AccountRegistered account) {
-        commands.send(new AttachToContract(
-                account.accountId(),
-                account.contractId(),
-                account.agencyId(),
-                account.heldInNameOf(),
-                account.platform(),
-                account.label(),
-                account.occurredAt()));
     }
 }

@@ -7,6 +7,7 @@ import io.leverwatch.events.EventTypes;
 import io.leverwatch.events.contract.ContractRegistered;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,9 @@ class ContractEventsListener {
 
     private final ObjectMapper mapper;
     private final KnownContracts contracts;
-    private final List<ContractEventHandler<?>> handlers;
+    /** The service's handlers by the CloudEvents type of the events they take. */
+    private final Map<String, List<ContractEventHandler<?>>> handlersByType = new HashMap<>();
+
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
 
@@ -43,7 +46,10 @@ class ContractEventsListener {
             TransactionTemplate transaction) {
         this.mapper = mapper;
         this.contracts = contracts;
-        this.handlers = handlers;
+        handlers.forEach(handler -> EventCatalog.typeOf(handler.eventType())
+                .ifPresent(type -> handlersByType
+                        .computeIfAbsent(type, t -> new ArrayList<>())
+                        .add(handler)));
         this.events = events;
         this.transaction = transaction;
     }
@@ -63,14 +69,10 @@ class ContractEventsListener {
                     registered.add(contract);
                 }
             }
-            for (ContractEventHandler<?> handler : handlers) {
-                if (EventCatalog.typeOf(handler.eventType())
-                        .filter(type::equals)
-                        .isPresent()) {
-                    Object data = data(event, record, handler.eventType());
-                    if (data != null) {
-                        handled.computeIfAbsent(handler, h -> new ArrayList<>()).add(data);
-                    }
+            for (ContractEventHandler<?> handler : handlersByType.getOrDefault(type, List.of())) {
+                Object data = data(event, record, handler.eventType());
+                if (data != null) {
+                    handled.computeIfAbsent(handler, h -> new ArrayList<>()).add(data);
                 }
             }
         }

@@ -18,9 +18,9 @@ import org.axonframework.messaging.Message;
 import org.axonframework.monitoring.MessageMonitor;
 
 /**
- * The meters of Axon's {@code MessageCountingMonitor}, {@code MessageTimerMonitor} and
- * {@code EventProcessorLatencyMonitor} for one event processor, by the same names, tags and rules, but looked up once
- * per set of tags instead of for every event. Axon's look every meter up in the registry again for each event (five
+ * The meters of Axon's {@code MessageCountingMonitor}, {@code MessageTimerMonitor}, {@code EventProcessorLatencyMonitor}
+ * and {@code CapacityMonitor} for one event processor, by the same names and tags, but looked up once per set of tags
+ * instead of for every event, and the timers and capacity fed from one measure of each event. Axon's look every meter up in the registry again for each event (five
  * counters, four timers and a gauge, each a name built and a registry look-up): under load, 14 % of the saga's
  * processor threads' time (BENCHMARKS.md).
  *
@@ -30,7 +30,9 @@ import org.axonframework.monitoring.MessageMonitor;
  *   <li>{@code <name>.allTimer} for every event, and {@code .successTimer}, {@code .failureTimer} or
  *       {@code .ignoredTimer}: from ingestion to its outcome, with the percentiles Axon publishes;
  *   <li>{@code <name>.latency}: the last ingested event's age when it was ingested (the registry's wall clock then
- *       minus its timestamp), in ms.
+ *       minus its timestamp), in ms;
+ *   <li>{@code <name>.capacity}: the share of the capacity window spent from ingestion to outcome ({@link
+ *       CapacityWindow}).
  * </ul>
  */
 final class ProcessorMeters implements MessageMonitor<EventMessage<?>> {
@@ -40,6 +42,7 @@ final class ProcessorMeters implements MessageMonitor<EventMessage<?>> {
 
     private final String name;
     private final MeterRegistry registry;
+    private final Duration capacityWindow;
     private final Clock clock;
     private final Function<Message<?>, Iterable<Tag>> tags;
     private final Function<Message<?>, Iterable<Tag>> latencyTags;
@@ -49,10 +52,12 @@ final class ProcessorMeters implements MessageMonitor<EventMessage<?>> {
     ProcessorMeters(
             String name,
             MeterRegistry registry,
+            Duration capacityWindow,
             Function<Message<?>, Iterable<Tag>> tags,
             Function<Message<?>, Iterable<Tag>> latencyTags) {
         this.name = name;
         this.registry = registry;
+        this.capacityWindow = capacityWindow;
         this.clock = registry.config().clock();
         this.tags = tags;
         this.latencyTags = latencyTags;
@@ -124,6 +129,7 @@ final class ProcessorMeters implements MessageMonitor<EventMessage<?>> {
         final Timer successTimer;
         final Timer failureTimer;
         final Timer ignoredTimer;
+        final CapacityWindow capacity = new CapacityWindow(capacityWindow);
 
         Meters(Tags tags) {
             ingested = registry.counter(name + ".ingestedCounter", tags);
@@ -135,12 +141,16 @@ final class ProcessorMeters implements MessageMonitor<EventMessage<?>> {
             successTimer = timer("successTimer", tags);
             failureTimer = timer("failureTimer", tags);
             ignoredTimer = timer("ignoredTimer", tags);
+            Gauge.builder(name + ".capacity", () -> capacity.capacity(clock.monotonicTime()))
+                    .tags(tags)
+                    .register(registry);
         }
 
         void timed(Timer outcome, long start) {
-            long nanos = clock.monotonicTime() - start;
-            allTimer.record(nanos, TimeUnit.NANOSECONDS);
-            outcome.record(nanos, TimeUnit.NANOSECONDS);
+            long end = clock.monotonicTime();
+            allTimer.record(end - start, TimeUnit.NANOSECONDS);
+            outcome.record(end - start, TimeUnit.NANOSECONDS);
+            capacity.handled(start, end);
         }
 
         private Timer timer(String kind, Tags tags) {

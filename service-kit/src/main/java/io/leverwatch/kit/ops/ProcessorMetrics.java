@@ -4,19 +4,17 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
 import java.time.Duration;
-import java.util.List;
 import java.util.function.Function;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.micrometer.GlobalMetricRegistry;
 import org.axonframework.monitoring.MessageMonitor;
-import org.axonframework.monitoring.MultiMessageMonitor;
 
 /**
  * Axon's metrics for the event processors (count, timer, latency, capacity), by Axon's names and tags, with the
  * capacity measured over {@link #CAPACITY_WINDOW} instead of Axon's ten minutes and without a skip list entry for
- * every message ({@link ProcessorCapacity}), and the count, timer and latency meters looked up once rather than for
- * every event ({@link ProcessorMeters}).
+ * every message ({@link CapacityWindow}), all of them looked up once rather than for every event and fed from one
+ * measure of each message ({@link ProcessorMeters}).
  *
  * <p>Axon's capacity monitor keeps the handling time of every message within its window, an entry of a skip list
  * each. Over ten minutes that is memory proportional to the throughput: after the 100,000-contract benchmark
@@ -46,9 +44,6 @@ public class ProcessorMetrics extends GlobalMetricRegistry {
             String name,
             Function<Message<?>, Iterable<Tag>> tagsBuilder,
             Function<Message<?>, Iterable<Tag>> latencyTagsBuilder) {
-        MeterRegistry registry = getRegistry();
-        return new MultiMessageMonitor<>(List.of(
-                new ProcessorMeters(name, registry, tagsBuilder, latencyTagsBuilder),
-                new ProcessorCapacity(name, registry, CAPACITY_WINDOW, tagsBuilder)));
+        return new ProcessorMeters(name, getRegistry(), CAPACITY_WINDOW, tagsBuilder, latencyTagsBuilder);
     }
 }

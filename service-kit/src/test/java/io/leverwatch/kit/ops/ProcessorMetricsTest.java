@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -110,6 +111,24 @@ class ProcessorMetricsTest {
         clock.add(Duration.ofSeconds(30));
 
         assertThat(registry.get("saga.latency").gauge().value()).isEqualTo(2_500.0);
+    }
+
+    @Test
+    void theLatencyReadsNoEventsTimestampButTheLastOnesWhenTheGaugeIsRead() {
+        MessageMonitor<? super EventMessage<?>> monitor = new ProcessorMetrics(registry).registerEventProcessor("saga");
+        AtomicInteger timestampsRead = new AtomicInteger();
+        for (int event = 0; event < 100; event++) {
+            EventMessage<String> stamped =
+                    new GenericEventMessage<>(GenericEventMessage.asEventMessage("a fact"), () -> {
+                        timestampsRead.incrementAndGet();
+                        return Instant.ofEpochMilli(clock.wallTime());
+                    });
+            monitor.onMessageIngested(stamped).reportSuccess();
+        }
+        assertThat(timestampsRead).as("none while handling").hasValue(0);
+
+        registry.get("saga.latency").gauge().value();
+        assertThat(timestampsRead).as("the last event's, when read").hasValue(1);
     }
 
     @Test

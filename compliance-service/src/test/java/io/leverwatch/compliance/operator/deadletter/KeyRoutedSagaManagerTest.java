@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -100,6 +101,27 @@ class KeyRoutedSagaManagerTest {
                     .toList();
             assertThat(byMetadata).hasSize(1).isEqualTo(byPayload);
         }
+    }
+
+    @Test
+    void theSegmentAnEventsMetadataRoutesElsewhereTurnsItAwayWithoutReadingItsPayload() {
+        AtomicInteger payloadReads = new AtomicInteger();
+        EventMessage<?> named = invoiceIssued("c-7", "inv-7");
+        EventMessage<?> counted =
+                new GenericEventMessage<InvoiceIssued>((InvoiceIssued) named.getPayload(), named.getMetaData()) {
+                    @Override
+                    public InvoiceIssued getPayload() {
+                        payloadReads.incrementAndGet();
+                        return super.getPayload();
+                    }
+                };
+        Segment elsewhere = Arrays.stream(segments)
+                .filter(segment -> !segment.matches(new AssociationValue("contractId", "c-7")))
+                .findFirst()
+                .orElseThrow();
+
+        assertThat(manager.canHandle(counted, elsewhere)).isFalse();
+        assertThat(payloadReads).hasValue(0);
     }
 
     /**
