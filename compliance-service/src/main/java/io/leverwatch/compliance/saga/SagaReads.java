@@ -132,6 +132,12 @@ public class SagaReads {
     // Every association of every saga that holds one of the values: the look-up's answer and the sagas' entries. Two
     // plain queries on one table each rather than one self-join, whose plan on a table still growing (statistics of
     // an empty table) was once a nested loop of sequential scans: 0.7 s a batch.
+    //
+    // Each query probes its index once per value asked (unnest, then a lateral subquery that "offset 0" keeps from
+    // being flattened into a join), whatever the table's statistics say. Written as "column = any(?)", the plan
+    // depended on them: before autovacuum's first analyze the planner takes the saga type for a rare value, walks the
+    // whole (sagaType, ...) index and filters every row against the array — 15 to 26 ms a query at 20,000 sagas
+    // instead of 0.4, in some runs for the whole of the bench's measured load (BENCHMARKS.md, eighth session).
     private Map<String, Set<AssociationValue>> associationsOfSagasWith(
             String typeName, Collection<AssociationValue> values) {
         Map<String, List<String>> valuesByKey = new LinkedHashMap<>();
@@ -139,15 +145,16 @@ public class SagaReads {
                 .computeIfAbsent(value.getKey(), key -> new ArrayList<>())
                 .add(value.getValue()));
         Set<String> sagaIds = new HashSet<>();
-        String find = "select " + schema.sagaIdColumn() + " from " + schema.associationValueEntryTable() + " where "
+        String find = "select found.id from unnest(?) as wanted(value) cross join lateral (select "
+                + schema.sagaIdColumn() + " as id from " + schema.associationValueEntryTable() + " where "
                 + schema.sagaTypeColumn() + " = ? and " + schema.associationKeyColumn() + " = ? and "
-                + schema.associationValueColumn() + " = any(?)";
+                + schema.associationValueColumn() + " = wanted.value offset 0) as found";
         valuesByKey.forEach((key, keyValues) -> sagaIds.addAll(query(
                 find,
                 (connection, statement) -> {
-                    statement.setString(1, typeName);
-                    statement.setString(2, key);
-                    statement.setArray(3, connection.createArrayOf("varchar", keyValues.toArray()));
+                    statement.setArray(1, connection.createArrayOf("varchar", keyValues.toArray()));
+                    statement.setString(2, typeName);
+                    statement.setString(3, key);
                 },
                 resultSet -> {
                     List<String> ids = new ArrayList<>();
@@ -159,9 +166,11 @@ public class SagaReads {
         if (sagaIds.isEmpty()) {
             return new HashMap<>();
         }
-        String associations = "select " + schema.sagaIdColumn() + ", " + schema.associationKeyColumn() + ", "
-                + schema.associationValueColumn() + " from " + schema.associationValueEntryTable() + " where "
-                + schema.sagaIdColumn() + " = any(?) and " + schema.sagaTypeColumn() + " = ?";
+        String associations = "select held.id, held.k, held.v from unnest(?) as wanted(id) cross join lateral (select "
+                + schema.sagaIdColumn() + " as id, " + schema.associationKeyColumn() + " as k, "
+                + schema.associationValueColumn() + " as v, " + schema.sagaTypeColumn() + " as t from "
+                + schema.associationValueEntryTable() + " where " + schema.sagaIdColumn() + " = wanted.id offset 0)"
+                + " as held where held.t = ?";
         return query(
                 associations,
                 (connection, statement) -> {
@@ -183,9 +192,10 @@ public class SagaReads {
         if (sagaIds.isEmpty()) {
             return new HashMap<>();
         }
-        String sql = "select " + schema.serializedSagaColumn() + ", " + schema.sagaTypeColumn() + ", "
-                + schema.revisionColumn() + ", " + schema.sagaIdColumn() + " from " + schema.sagaEntryTable()
-                + " where " + schema.sagaIdColumn() + " = any(?) and " + schema.sagaTypeColumn() + " = ?";
+        String sql = "select saga.* from unnest(?) as wanted(id) cross join lateral (select "
+                + schema.serializedSagaColumn() + ", " + schema.sagaTypeColumn() + ", " + schema.revisionColumn() + ", "
+                + schema.sagaIdColumn() + " from " + schema.sagaEntryTable() + " where " + schema.sagaIdColumn()
+                + " = wanted.id offset 0) as saga where saga." + schema.sagaTypeColumn() + " = ?";
         return query(
                 sql,
                 (connection, statement) -> {

@@ -171,6 +171,79 @@ class BatchingSagaStoreIT extends ComplianceIntegrationTest {
         });
     }
 
+    /**
+     * Before autovacuum's first analyze of the saga tables (a new installation, a table that grew fast) the planner
+     * has no statistics to go by. A read must still probe only the rows of the values asked: written as
+     * {@code column = any(?)}, it walked every row of the saga type and filtered each against the array. The rows a
+     * statement reads are counted by PostgreSQL for the transaction it runs in ({@code pg_stat_xact_user_tables}).
+     */
+    @Test
+    void aReadProbesOnlyTheRowsOfTheValuesAskedWhateverTheTablesStatistics() throws Exception {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < 3_000; i++) {
+            names.add("bulk-" + i);
+        }
+        List<String> ids = names.stream().map(this::id).toList();
+        String type = serializer.typeForClass(Ledger.class).getName();
+        byte[] saga = serializer.serialize(new Ledger("bulk", 0), byte[].class).getData();
+        Map<AssociationValue, String> asked = new LinkedHashMap<>();
+        for (int i = 0; i < names.size(); i += 60) {
+            asked.put(contract(names.get(i)), id(names.get(i)));
+        }
+        SagaReads reads = new SagaReads(connections, (GenericSagaSqlSchema) sagaSchema, serializer);
+        try {
+            committed(() -> {
+                jdbc.batchUpdate(
+                        "insert into sagaentry (sagaid, revision, sagatype, serializedsaga) values (?, null, ?, ?)",
+                        ids,
+                        500,
+                        (statement, id) -> {
+                            statement.setString(1, id);
+                            statement.setString(2, type);
+                            statement.setBytes(3, saga);
+                        });
+                List<AssociationValue> associations = new ArrayList<>();
+                names.forEach(name -> associations.addAll(List.of(contract(name), account(name))));
+                jdbc.batchUpdate(
+                        "insert into associationvalueentry (associationkey, associationvalue, sagatype, sagaid)"
+                                + " values (?, ?, ?, ?)",
+                        associations,
+                        500,
+                        (statement, value) -> {
+                            String name =
+                                    value.getValue().substring(value.getValue().indexOf('-') + 1);
+                            statement.setString(1, value.getKey());
+                            statement.setString(2, value.getValue());
+                            statement.setString(3, type);
+                            statement.setString(4, "saga-" + name);
+                        });
+            });
+            forgetStatistics();
+
+            long[] rowsRead = new long[1];
+            SagaReads.Sagas read = new TransactionTemplate(transactions).execute(status -> {
+                long before = rowsReadInThisTransaction();
+                SagaReads.Sagas sagasRead = reads.read(Ledger.class, asked.keySet());
+                rowsRead[0] = rowsReadInThisTransaction() - before;
+                return sagasRead;
+            });
+
+            asked.forEach((value, sagaId) ->
+                    assertThat(read.sagasOf(value)).as("%s", value).containsExactly(sagaId));
+            // Per value: its association, then both of its saga's, then the saga: 4 rows; 3,000 sagas are stored.
+            assertThat(rowsRead[0]).isLessThanOrEqualTo(4L * asked.size());
+        } finally {
+            committed(() -> {
+                jdbc.update(
+                        "delete from associationvalueentry where sagaid = any(?)", (Object) ids.toArray(String[]::new));
+                jdbc.update("delete from sagaentry where sagaid = any(?)", (Object) ids.toArray(String[]::new));
+                jdbc.execute("alter table associationvalueentry reset (autovacuum_enabled)");
+                jdbc.execute("alter table sagaentry reset (autovacuum_enabled)");
+                jdbc.execute("analyze associationvalueentry, sagaentry");
+            });
+        }
+    }
+
     @Test
     void whatWasNotReadAheadIsAnsweredByTheStore() throws Exception {
         Set<AssociationValue> held = Set.of(contract("a"), account("a-1"));
@@ -357,6 +430,24 @@ class BatchingSagaStoreIT extends ComplianceIntegrationTest {
 
     private AssociationValue account(String name) {
         return new AssociationValue(ACCOUNT, "acc-" + name + "-" + run);
+    }
+
+    // As before autovacuum's first analyze: no column statistics, and none gathered until the test is done.
+    private void forgetStatistics() throws Exception {
+        committed(() -> {
+            jdbc.execute("alter table associationvalueentry set (autovacuum_enabled = false)");
+            jdbc.execute("alter table sagaentry set (autovacuum_enabled = false)");
+            jdbc.update("delete from pg_statistic where starelid in ('associationvalueentry'::regclass,"
+                    + " 'sagaentry'::regclass)");
+        });
+    }
+
+    // The rows the current transaction's statements have read from the saga tables, by any scan.
+    private long rowsReadInThisTransaction() {
+        return jdbc.queryForObject(
+                "select coalesce(sum(seq_tup_read), 0) + coalesce(sum(idx_tup_fetch), 0) from pg_stat_xact_user_tables"
+                        + " where relid in ('associationvalueentry'::regclass, 'sagaentry'::regclass)",
+                Long.class);
     }
 
     private void insert(String sagaId, Object saga, AssociationValue... associations) {
