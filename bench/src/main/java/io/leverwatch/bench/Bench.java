@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  *
  * <pre>
  * java -jar bench/target/leverwatch-bench.jar all [--contracts N] [--runs 3] [--latency-seconds 60]
- *                                                  [--warmup-contracts 2000]  # first, not counted; 0: none
+ *                                                  [--warmup-contracts 10000] # first, not counted; 0: none
  *                                                  [--latency-curve 75,100]  # also at these % of the peak
  *                                                  [--compliance-heap 512m] [--compliance-jar file]
  *                                                  [--compliance-jvm "more JVM options, a profiler's"]
