@@ -81,7 +81,8 @@ final class ReplayProgress implements AlertViewRebuild.Progress {
         boolean inSaga = "SAGA".equals(phase);
         double sagaSeconds = (inSaga ? now - startedNanos : sagaNanos) / 1e9;
         long done = eventsDone.get();
-        long total = eventsTotal.get();
+        // Counted when the replay started; events stored in the inbox since are replayed too, and count then.
+        long total = Math.max(eventsTotal.get(), done);
         double rate = sagaSeconds > 0 ? done / sagaSeconds : 0;
         Double left = null;
         if (inSaga && rate > 0) {
