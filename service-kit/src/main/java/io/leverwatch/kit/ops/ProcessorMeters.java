@@ -18,11 +18,12 @@ import org.axonframework.messaging.Message;
 import org.axonframework.monitoring.MessageMonitor;
 
 /**
- * The meters of Axon's {@code MessageCountingMonitor}, {@code MessageTimerMonitor}, {@code EventProcessorLatencyMonitor}
- * and {@code CapacityMonitor} for one event processor, by the same names and tags, but looked up once per set of tags
- * instead of for every event, and the timers and capacity fed from one measure of each event. Axon's look every meter up in the registry again for each event (five
- * counters, four timers and a gauge, each a name built and a registry look-up): under load, 14 % of the saga's
- * processor threads' time (BENCHMARKS.md).
+ * The meters of Axon's {@code MessageCountingMonitor}, {@code MessageTimerMonitor},
+ * {@code EventProcessorLatencyMonitor} and {@code CapacityMonitor} for one event processor, by the same names and
+ * tags, but looked up once per set of tags instead of for every event, and the timers and capacity fed from one
+ * measure of each event. Axon's look every meter up in the registry again for each event (five counters, four timers
+ * and a gauge, each a name built and a registry look-up): under load, 14 % of the saga's processor threads' time
+ * (BENCHMARKS.md).
  *
  * <ul>
  *   <li>{@code <name>.ingestedCounter} on ingestion; {@code .processedCounter} and {@code .successCounter} or

@@ -19,8 +19,8 @@ import org.axonframework.monitoring.MessageMonitor;
  * <p>Axon's capacity monitor keeps the handling time of every message within its window, an entry of a skip list
  * each. Over ten minutes that is memory proportional to the throughput: after the 100,000-contract benchmark
  * compliance-service held 1.8 million entries in them, 150 MiB and more than half of its live heap, and ran its
- * 512 MiB heap at the limit (BENCHMARKS.md). A one-minute window, a gauge scraped every 15 to 60 seconds reads the
- * same capacity from.
+ * 512 MiB heap at the limit (BENCHMARKS.md). A gauge scraped every 15 to 60 seconds reads the same capacity from a
+ * one-minute window.
  */
 public class ProcessorMetrics extends GlobalMetricRegistry {
 

@@ -102,7 +102,7 @@ class ProcessorMetricsTest {
     }
 
     @Test
-    void theLatencyIsTheLastEventsAgeWhenItWasIngestedWhenEverItIsRead() {
+    void theLatencyIsTheLastEventsAgeWhenItWasIngestedWheneverItIsRead() {
         MessageMonitor<? super EventMessage<?>> monitor = new ProcessorMetrics(registry).registerEventProcessor("saga");
         clock.add(Duration.ofMinutes(5));
         EventMessage<String> stamped =
