@@ -90,7 +90,7 @@ class DashboardBrowserIT extends DashboardIntegrationTest {
     void anOfficerAcknowledgesAndCommentsAndSeesBothInTheHistory() throws Exception {
         AlertView alert = raiseCriticalAlert();
         signIn("officer", OFFICER_PASSWORD);
-        browser.driver.findElement(By.linkText(alert.contractId())).click();
+        clickThenAwaitTheNextPage(By.linkText(alert.contractId()));
         assertThat(text("h1")).isEqualTo("Alert on contract " + alert.contractId());
         assertThat(text("main"))
                 .contains(
@@ -106,12 +106,12 @@ class DashboardBrowserIT extends DashboardIntegrationTest {
                         "Access request refused",
                         "https://erp.agence-pixel.example");
 
-        browser.driver.findElement(By.id("acknowledge")).click();
+        clickThenAwaitTheNextPage(By.id("acknowledge"));
         assertThat(text("#notice")).isEqualTo("You acknowledged the alert.");
         assertThat(text("#alert-status")).isEqualTo("Acknowledged");
 
         browser.driver.findElement(By.id("comment")).sendKeys("Called the agency: access promised for Monday.");
-        browser.driver.findElement(By.id("add-comment")).click();
+        clickThenAwaitTheNextPage(By.id("add-comment"));
         assertThat(text("#notice")).isEqualTo("Your comment is added.");
 
         List<String> history = browser.driver.findElements(By.cssSelector("table.history tbody tr")).stream()
@@ -173,9 +173,18 @@ class DashboardBrowserIT extends DashboardIntegrationTest {
         browser.driver.get(url("/login"));
         browser.driver.findElement(By.id("username")).sendKeys(username);
         browser.driver.findElement(By.id("password")).sendKeys(password);
-        browser.driver
-                .findElement(By.cssSelector("form button[type=submit].primary"))
-                .click();
+        clickThenAwaitTheNextPage(By.cssSelector("form button[type=submit].primary"));
+    }
+
+    /**
+     * Clicks a link or a form's button, then waits until the page it leaves is gone: a click returns before the
+     * navigation it starts, and the next line would otherwise read the old page (its address, or its notice of the
+     * action before).
+     */
+    private void clickThenAwaitTheNextPage(By target) {
+        WebElement leaving = browser.driver.findElement(By.tagName("html"));
+        browser.driver.findElement(target).click();
+        new WebDriverWait(browser.driver, WAIT).until(ExpectedConditions.stalenessOf(leaving));
     }
 
     private void awaitLive() {
