@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Properties;
 import java.util.Set;
 
 /**
@@ -33,6 +34,19 @@ final class Database implements AutoCloseable {
     Connection connect() throws SQLException {
         var db = platform.database();
         return DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
+    }
+
+    /**
+     * A connection with the driver settings the services get from the kit (a batch of inserts sent as multi-row
+     * inserts): what the raw insert baseline writes through, so that it measures what the services could reach.
+     */
+    Connection connectAsTheServices() throws SQLException {
+        var db = platform.database();
+        Properties properties = new Properties();
+        properties.setProperty("user", db.username());
+        properties.setProperty("password", db.password());
+        properties.setProperty("reWriteBatchedInserts", "true");
+        return DriverManager.getConnection(db.jdbcUrl(), properties);
     }
 
     void execute(String sql) throws SQLException {

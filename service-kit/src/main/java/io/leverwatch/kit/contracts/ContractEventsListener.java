@@ -85,8 +85,7 @@ class ContractEventsListener {
             return;
         }
         transaction.executeWithoutResult(status -> {
-            int learnt = contracts.registerAll(registered);
-            log.debug("{} of {} registered contracts were new", learnt, registered.size());
+            contracts.registerAll(registered);
             // Also on a redelivery: releasing what is held is idempotent, and cheap when nothing is.
             registered.forEach(contract ->
                     events.publishEvent(new ContractBecameKnown(contract.contractId(), contract.agencyId())));

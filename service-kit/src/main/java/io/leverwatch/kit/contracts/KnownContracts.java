@@ -2,7 +2,6 @@ package io.leverwatch.kit.contracts;
 
 import io.leverwatch.events.contract.ContractRegistered;
 import io.leverwatch.kit.ingest.Ownership;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,9 +32,9 @@ public class KnownContracts {
                 .orElse(Ownership.UNKNOWN);
     }
 
-    /** Records the contracts in one JDBC batch; a redelivered registration changes nothing. How many were new. */
-    int registerAll(List<ContractRegistered> registered) {
-        int[][] counts = jdbc.batchUpdate(
+    /** Records the contracts in one JDBC batch; a redelivered registration changes nothing. */
+    void registerAll(List<ContractRegistered> registered) {
+        jdbc.batchUpdate(
                 "insert into known_contract (contract_id, agency_id) values (?, ?) on conflict do nothing",
                 registered,
                 registered.size(),
@@ -43,9 +42,5 @@ public class KnownContracts {
                     statement.setString(1, contract.contractId());
                     statement.setString(2, contract.agencyId());
                 });
-        return (int) Arrays.stream(counts)
-                .flatMapToInt(Arrays::stream)
-                .filter(count -> count == 1)
-                .count();
     }
 }
