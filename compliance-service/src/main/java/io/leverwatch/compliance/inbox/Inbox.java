@@ -5,10 +5,12 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.serialization.Serializer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -20,6 +22,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Each append is one transaction with the {@link InboxLedger}'s writes, so that the operators' index and hash chain
  * of the inbox never miss an event nor name one that is not stored. A whole delivery (a Kafka poll) is appended in
  * one such transaction: a few statements for hundreds of events instead of several for each.
+ *
+ * <p>Appends run one at a time (the ledger's lock orders them), so what can be done before is: each message is
+ * serialized before the transaction, and the store writes the form the message keeps.
  */
 public class Inbox {
 
@@ -48,12 +53,20 @@ public class Inbox {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final InboxLedger ledger;
+    private final Serializer serializer;
 
-    public Inbox(EventStore eventStore, JdbcTemplate jdbc, TransactionTemplate transactions, InboxLedger ledger) {
+    /** @param serializer the event store's: a message serialized by another would be serialized again */
+    public Inbox(
+            EventStore eventStore,
+            JdbcTemplate jdbc,
+            TransactionTemplate transactions,
+            InboxLedger ledger,
+            Serializer serializer) {
         this.eventStore = eventStore;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.ledger = ledger;
+        this.serializer = serializer;
     }
 
     /**
@@ -62,11 +75,12 @@ public class Inbox {
      * @throws RuntimeException when the store cannot be written: the caller retries, nothing is lost
      */
     public Outcome append(InboxEvent event) {
+        EventMessage<?> message = serialized(event);
         try {
             // The storage engine joins this transaction, so the event and the ledger's lines commit together.
             transactions.executeWithoutResult(status -> {
                 ledger.beforeAppend();
-                eventStore.publish(event.toMessage());
+                eventStore.publish(message);
                 ledger.appended(List.of(event));
             });
             return Outcome.APPENDED;
@@ -96,21 +110,25 @@ public class Inbox {
         if (events.isEmpty()) {
             return List.of();
         }
+        List<EventMessage<?>> messages =
+                events.stream().<EventMessage<?>>map(this::serialized).toList();
         try {
             return transactions.execute(status -> {
                 ledger.beforeAppend();
                 Set<String> known = new HashSet<>(storedAmong(events));
                 List<Outcome> outcomes = new ArrayList<>(events.size());
                 List<InboxEvent> fresh = new ArrayList<>(events.size());
-                for (InboxEvent event : events) {
-                    boolean isNew = known.add(event.eventId());
+                List<EventMessage<?>> freshMessages = new ArrayList<>(events.size());
+                for (int i = 0; i < events.size(); i++) {
+                    boolean isNew = known.add(events.get(i).eventId());
                     outcomes.add(isNew ? Outcome.APPENDED : Outcome.DUPLICATE);
                     if (isNew) {
-                        fresh.add(event);
+                        fresh.add(events.get(i));
+                        freshMessages.add(messages.get(i));
                     }
                 }
                 if (!fresh.isEmpty()) {
-                    eventStore.publish(fresh.stream().map(InboxEvent::toMessage).toList());
+                    eventStore.publish(freshMessages);
                     ledger.appended(fresh);
                 }
                 return outcomes;
@@ -120,6 +138,14 @@ public class Inbox {
             // duplicate told apart by the store itself.
             return events.stream().map(this::append).toList();
         }
+    }
+
+    // The message with its payload and metadata serialized (each message keeps its serialized forms, by serializer).
+    private EventMessage<?> serialized(InboxEvent event) {
+        EventMessage<?> message = event.toMessage();
+        message.serializePayload(serializer, byte[].class);
+        message.serializeMetaData(serializer, byte[].class);
+        return message;
     }
 
     /** Whether an event with this id is stored (a lookup on the unique event id index). */

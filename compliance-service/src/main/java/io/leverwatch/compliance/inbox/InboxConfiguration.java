@@ -12,6 +12,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
@@ -46,8 +47,9 @@ public class InboxConfiguration {
             EventStore eventStore,
             JdbcTemplate jdbc,
             PlatformTransactionManager transactionManager,
-            Inbox.InboxLedger ledger) {
-        return new Inbox(eventStore, jdbc, new TransactionTemplate(transactionManager), ledger);
+            Inbox.InboxLedger ledger,
+            @Qualifier("eventSerializer") Serializer eventSerializer) {
+        return new Inbox(eventStore, jdbc, new TransactionTemplate(transactionManager), ledger, eventSerializer);
     }
 
     @Bean
