@@ -45,7 +45,8 @@ class LedgerGenesis implements InitializingBean {
     @Override
     public void afterPropertiesSet() {
         Long chained = transactions.execute(status -> {
-            if (chain.lockHead() > 0) {
+            InboxChain.Head head = chain.lockHead();
+            if (head.position() > 0) {
                 return 0L;
             }
             long count = 0;
@@ -58,7 +59,7 @@ class LedgerGenesis implements InitializingBean {
                         (rs, row) -> StoredEvent.of(rs),
                         after);
                 for (StoredEvent event : page) {
-                    chain.link(event);
+                    head = chain.link(head, event);
                     index(event).insert(jdbc);
                     after = event.globalIndex();
                     count++;
