@@ -40,16 +40,10 @@ public class Inbox {
     public interface InboxLedger {
 
         /**
-         * In the append's transaction, before the events are stored: locks what orders the appends, so that no other
-         * append runs until this one commits.
-         *
-         * @return what to call once the events are stored
+         * First in the append's transaction, before the events are stored: locks what orders the appends, so that
+         * no other append runs until this one commits.
          */
-        Appending beforeAppend();
-    }
-
-    /** The ledger's side of one append, under its lock. */
-    public interface Appending {
+        void beforeAppend();
 
         /** Once the events are stored, in the same transaction, in the order they were stored. */
         void appended(List<InboxEvent> events);
@@ -85,9 +79,9 @@ public class Inbox {
         try {
             // The storage engine joins this transaction, so the event and the ledger's lines commit together.
             transactions.executeWithoutResult(status -> {
-                Appending ledgerAppend = ledger.beforeAppend();
+                ledger.beforeAppend();
                 eventStore.publish(message);
-                ledgerAppend.appended(List.of(event));
+                ledger.appended(List.of(event));
             });
             return Outcome.APPENDED;
         } catch (ConcurrencyException | AggregateStreamCreationException e) {
@@ -106,9 +100,8 @@ public class Inbox {
 
     /**
      * Appends the events, in their order, in one transaction: those already stored, or met earlier in the list, are
-     * duplicates; the others are stored with one batch insert and chained in the order stored. The look-up is made
-     * before the ledger's lock is taken, to keep what runs under it short: an id another append stores in between
-     * breaks the store's unique key at the insert, and the list is then appended one event at a time.
+     * duplicates; the others are stored with one batch insert and chained in the order stored. The ledger's lock is
+     * taken before the look-up, so no other append can store one of these ids between the look-up and the insert.
      *
      * @return the outcome of each event, in the order given
      * @throws RuntimeException when the store cannot be written: the caller retries the whole list, nothing is lost
@@ -121,8 +114,8 @@ public class Inbox {
                 events.stream().<EventMessage<?>>map(this::serialized).toList();
         try {
             return transactions.execute(status -> {
+                ledger.beforeAppend();
                 Set<String> known = new HashSet<>(storedAmong(events));
-                Appending ledgerAppend = ledger.beforeAppend();
                 List<Outcome> outcomes = new ArrayList<>(events.size());
                 List<InboxEvent> fresh = new ArrayList<>(events.size());
                 List<EventMessage<?>> freshMessages = new ArrayList<>(events.size());
@@ -136,13 +129,13 @@ public class Inbox {
                 }
                 if (!fresh.isEmpty()) {
                     eventStore.publish(freshMessages);
-                    ledgerAppend.appended(fresh);
+                    ledger.appended(fresh);
                 }
                 return outcomes;
             });
         } catch (ConcurrencyException | AggregateStreamCreationException e) {
-            // An id was stored between the look-up and the insert (by another append, or a writer that does not take
-            // the ledger's lock): one at a time then, each duplicate told apart by the store itself.
+            // An id was stored meanwhile by a writer that does not take the ledger's lock: one at a time then, each
+            // duplicate told apart by the store itself.
             return events.stream().map(this::append).toList();
         }
     }

@@ -12,18 +12,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A whole delivery appended at once: what is already stored, or comes twice in the delivery, is dropped as a
@@ -83,60 +74,6 @@ class InboxBatchIT extends ComplianceIntegrationTest {
                     .as(table)
                     .isEqualTo(1);
         }
-    }
-
-    /**
-     * The look-up of ids already stored is made before the ledger's lock: another append that stores one of them in
-     * between (here, while this one waits for the lock) makes it a duplicate all the same, and the others are stored.
-     */
-    @Test
-    void anIdStoredByAnotherAppendWhileThisOneWaitsForTheLockIsADuplicate(
-            @Autowired EventStore eventStore,
-            @Autowired PlatformTransactionManager transactions,
-            @Autowired Inbox.InboxLedger ledger,
-            @Autowired @Qualifier("eventSerializer") Serializer serializer)
-            throws Exception {
-        String contractId = "c-" + UUID.randomUUID();
-        List<Object> facts = new LegalCase(contractId).contractEvents();
-        InboxEvent contested = event(contractId, facts.get(0));
-        InboxEvent other = event(contractId, facts.get(1));
-        ExecutorService anotherConsumer = Executors.newSingleThreadExecutor();
-        AtomicBoolean raced = new AtomicBoolean();
-        Inbox.InboxLedger racedLedger = () -> {
-            if (raced.compareAndSet(false, true)) {
-                try {
-                    // Another consumer's append, committed before this one takes the lock for the first time.
-                    assertThat(anotherConsumer
-                                    .submit(() -> inbox.append(contested))
-                                    .get())
-                            .isEqualTo(Outcome.APPENDED);
-                } catch (InterruptedException | ExecutionException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-            return ledger.beforeAppend();
-        };
-        Inbox racing = new Inbox(eventStore, jdbc, new TransactionTemplate(transactions), racedLedger, serializer);
-
-        try {
-            assertThat(racing.appendAll(List.of(contested, other)))
-                    .containsExactly(Outcome.DUPLICATE, Outcome.APPENDED);
-        } finally {
-            anotherConsumer.shutdownNow();
-        }
-
-        for (String eventId : List.of(contested.eventId(), other.eventId())) {
-            for (String table : List.of(
-                    "domainevententry where eventidentifier",
-                    "inbox_index where event_id",
-                    "inbox_chain where event_id")) {
-                assertThat(jdbc.queryForObject("select count(*) from " + table + " = ?", Long.class, eventId))
-                        .as("%s %s", table, eventId)
-                        .isEqualTo(1);
-            }
-        }
-        var report = integrity.verify();
-        assertThat(report.intact()).as(report.toString()).isTrue();
     }
 
     private static InboxEvent event(String contractId, Object payload) {

@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the inbox writes beside its events, in the append's transaction: their lines of {@code inbox_index} and their
- * links of the hash chain. The chain's head is locked (and read) before the events are stored, so that links follow the
- * store's order; the rows of one append are read back, linked and indexed with one statement each.
+ * links of the hash chain. The chain's head is locked before the events are stored, so that links follow the store's
+ * order; the rows of one append are read back, linked and indexed with one statement each.
  */
 @Component
 class ChainedInboxLedger implements Inbox.InboxLedger {
@@ -27,12 +27,12 @@ class ChainedInboxLedger implements Inbox.InboxLedger {
     }
 
     @Override
-    public Inbox.Appending beforeAppend() {
-        InboxChain.Head head = chain.lockHead();
-        return events -> appended(head, events);
+    public void beforeAppend() {
+        chain.lockHead();
     }
 
-    private void appended(InboxChain.Head head, List<InboxEvent> events) {
+    @Override
+    public void appended(List<InboxEvent> events) {
         Map<String, InboxEvent> byId =
                 events.stream().collect(Collectors.toMap(InboxEvent::eventId, Function.identity()));
         List<StoredEvent> stored = jdbc.query(
@@ -44,7 +44,7 @@ class ChainedInboxLedger implements Inbox.InboxLedger {
             throw new IllegalStateException(
                     "appended " + byId.size() + " inbox events but " + stored.size() + " are stored");
         }
-        chain.linkAll(head, stored);
+        chain.linkAll(stored);
         IndexEntry.insertAll(
                 jdbc,
                 stored.stream()

@@ -19,30 +19,29 @@ final class InboxChain {
         this.jdbc = jdbc;
     }
 
-    /**
-     * Locks the chain's head until the transaction ends (appends make their links one at a time) and reads it: no
-     * other transaction can move it before this one ends.
-     */
-    Head lockHead() {
-        return jdbc.queryForObject(
-                "select position, hash from inbox_chain_head where id = 1 for update",
-                (rs, row) -> new Head(rs.getLong("position"), rs.getBytes("hash")));
+    /** Locks the chain's head until the transaction ends: appends make their links one at a time. */
+    long lockHead() {
+        Long position =
+                jdbc.queryForObject("select position from inbox_chain_head where id = 1 for update", Long.class);
+        return position == null ? 0 : position;
     }
 
-    /** The next link after the head, for an event just stored. The head must be locked. Returns the new head. */
-    Head link(Head head, StoredEvent event) {
-        return linkAll(head, List.of(event));
+    /** The next link, for an event just stored. The head must be locked. */
+    void link(StoredEvent event) {
+        linkAll(List.of(event));
     }
 
     /**
-     * The next links after the head, one per event in the order given (the order they were stored), written with one
-     * batch insert and one move of the head. The head must be locked, and be the one {@link #lockHead} read (or the
-     * last link returned). Returns the new head.
+     * The next links, one per event in the order given (the order they were stored), written with one batch insert
+     * and one move of the head. The head must be locked.
      */
-    Head linkAll(Head head, List<StoredEvent> events) {
+    void linkAll(List<StoredEvent> events) {
         if (events.isEmpty()) {
-            return head;
+            return;
         }
+        Head head = jdbc.queryForObject(
+                "select position, hash from inbox_chain_head where id = 1",
+                (rs, row) -> new Head(rs.getLong("position"), rs.getBytes("hash")));
         List<Object[]> links = new ArrayList<>(events.size());
         long position = head.position();
         byte[] hash = head.hash();
@@ -56,7 +55,6 @@ final class InboxChain {
                 "insert into inbox_chain (position, global_index, event_id, row_digest, hash) values (?, ?, ?, ?, ?)",
                 links);
         jdbc.update("update inbox_chain_head set position = ?, hash = ? where id = 1", position, hash);
-        return new Head(position, hash);
     }
 
     static byte[] next(byte[] previous, byte[] rowDigest) {

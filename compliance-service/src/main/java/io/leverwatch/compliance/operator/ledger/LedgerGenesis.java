@@ -45,8 +45,7 @@ class LedgerGenesis implements InitializingBean {
     @Override
     public void afterPropertiesSet() {
         Long chained = transactions.execute(status -> {
-            InboxChain.Head head = chain.lockHead();
-            if (head.position() > 0) {
+            if (chain.lockHead() > 0) {
                 return 0L;
             }
             long count = 0;
@@ -59,7 +58,7 @@ class LedgerGenesis implements InitializingBean {
                         (rs, row) -> StoredEvent.of(rs),
                         after);
                 for (StoredEvent event : page) {
-                    head = chain.link(head, event);
+                    chain.link(event);
                     index(event).insert(jdbc);
                     after = event.globalIndex();
                     count++;
