@@ -31,16 +31,11 @@ final class Database implements AutoCloseable {
         this.platform = platform;
     }
 
-    Connection connect() throws SQLException {
-        var db = platform.database();
-        return DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
-    }
-
     /**
      * A connection with the driver settings the services get from the kit (a batch of inserts sent as multi-row
-     * inserts): what the raw insert baseline writes through, so that it measures what the services could reach.
+     * inserts), so that the raw insert baseline measures what the services could reach.
      */
-    Connection connectAsTheServices() throws SQLException {
+    Connection connect() throws SQLException {
         var db = platform.database();
         Properties properties = new Properties();
         properties.setProperty("user", db.username());

@@ -88,7 +88,7 @@ final class RawBaselines {
         db.execute("create sequence public.bench_raw_event_globalindex owned by public.bench_raw_event.globalindex");
         db.execute("alter table public.bench_raw_event alter column globalindex"
                 + " set default nextval('public.bench_raw_event_globalindex')");
-        try (var connection = db.connectAsTheServices();
+        try (var connection = db.connect();
                 var insert = connection.prepareStatement("insert into public.bench_raw_event (aggregateidentifier,"
                         + " sequencenumber, type, eventidentifier, metadata, payload, payloadrevision, payloadtype,"
                         + " timestamp) values (?, 0, ?, ?, ?, ?, null, ?, ?)")) {
