@@ -60,6 +60,21 @@ class InboxIntegrityIT extends ComplianceIntegrationTest {
         }
         assertThat(integrity().get("intact").asBoolean()).isTrue();
 
+        // A link renamed after another chained event: no key refuses the copy of the event id (V500), the check does.
+        long registrationLink = chainPosition(registration.eventId());
+        jdbc.update("update inbox_chain set event_id = ? where position = ?", account.eventId(), registrationLink);
+        try {
+            JsonNode renamed = integrity();
+            assertThat(renamed.get("intact").asBoolean()).isFalse();
+            assertThat(renamed.at("/firstBrokenLink/kind").asText()).isEqualTo("EVENT_ALTERED");
+            assertThat(renamed.at("/firstBrokenLink/position").asLong()).isEqualTo(registrationLink);
+            assertThat(renamed.get("problems")).hasSize(1);
+        } finally {
+            jdbc.update(
+                    "update inbox_chain set event_id = ? where position = ?", registration.eventId(), registrationLink);
+        }
+        assertThat(integrity().get("intact").asBoolean()).isTrue();
+
         Map<String, Object> removedRow =
                 jdbc.queryForMap("select * from domainevententry where eventidentifier = ?", account.eventId());
         jdbc.update("delete from domainevententry where eventidentifier = ?", account.eventId());
