@@ -104,6 +104,10 @@ final class ComplianceProcess implements AutoCloseable {
         return maxHeap;
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     /** Fails the run if the process is gone (a heap that outgrew its bound ends it). */
     void requireAlive() {
         if (!process.isAlive()) {

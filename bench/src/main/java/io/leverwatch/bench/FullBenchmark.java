@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -56,7 +57,10 @@ final class FullBenchmark {
         "heapPeakAfterGcMiB",
         "heapLiveAfterMiB",
         "heapGrowthMiB",
-        "heapPeakWholeRunMiB"
+        "heapPeakWholeRunMiB",
+        "cpuMsPerEvent",
+        "cpuMsPerEventWithoutJit",
+        "jitCpuSeconds"
     };
 
     private FullBenchmark() {}
@@ -79,7 +83,7 @@ final class FullBenchmark {
             ObjectNode median = Bench.MAPPER.createObjectNode();
             for (String figure : FIGURES) {
                 double[] values = results.stream()
-                        .mapToDouble(r -> r.get(figure).asDouble())
+                        .mapToDouble(r -> r.path(figure).asDouble(Double.NaN))
                         .sorted()
                         .toArray();
                 median.put(figure, values[values.length / 2]);
@@ -213,8 +217,12 @@ final class FullBenchmark {
             }
             long heapBefore = compliance.liveAfterFullGcMiB();
             int collectionsBefore = compliance.collections();
+            Optional<CpuMeter> cpu =
+                    CpuMeter.of(ProcessHandle.current().pid(), compliance.pid(), db.count("select pg_backend_pid()"));
+            Optional<CpuMeter.Snapshot> cpuBefore = cpu.map(CpuMeter::snapshot);
             var throughput =
                     endToEnd.throughput(new HistoryGenerator("r" + run + "-e2e-", run), "r" + run + "-e2e-", contracts);
+            Optional<CpuMeter.Usage> cpuUsed = cpu.map(meter -> meter.snapshot().since(cpuBefore.orElseThrow()));
             compliance.requireAlive();
             long heapPeak = compliance.peakAfterGcMiB(collectionsBefore);
             int collectionsDuring = compliance.collections() - collectionsBefore;
@@ -229,6 +237,8 @@ final class FullBenchmark {
                     throughput.seconds(),
                     throughput.publishSeconds(),
                     throughput.eventsPerSecond());
+            System.out.println("  CPU over the end to end (/proc): "
+                    + cpuUsed.map(used -> used.describe(throughput.events())).orElse("not measured (no /proc)"));
             System.out.printf(
                     Locale.ROOT,
                     "  heap of compliance-service (a JVM of its own, -Xmx%s): %d MiB live before; during the load at"
@@ -315,6 +325,11 @@ final class FullBenchmark {
             result.put("heapPeakAfterGcMiB", heapPeak);
             result.put("heapLiveAfterMiB", heapAfter);
             result.put("heapGrowthMiB", heapAfter - heapBefore);
+            cpuUsed.ifPresent(used -> {
+                result.put("cpuMsPerEvent", 1e3 * used.total() / throughput.events());
+                result.put("cpuMsPerEventWithoutJit", 1e3 * (used.total() - used.jit()) / throughput.events());
+                result.put("jitCpuSeconds", used.jit());
+            });
             compliance.requireAlive();
             long wholeRun = compliance.peakAfterGcMiB(collectionsAtStart);
             result.put("heapPeakWholeRunMiB", wholeRun);
@@ -334,7 +349,8 @@ final class FullBenchmark {
                 "%-7s end-to-end %,6.0f ev/s (warm-up %,6.0f) | raw Kafka %,7.0f rec/s, JDBC insert %,7.0f rows/s, bound %,7.0f/s,"
                         + " ratio %.3f | replay %,6.0f ev/s, inbox scan %,7.0f rows/s, ratio %.3f | latency at %,.0f"
                         + " ev/s: p50 %.0f ms, p99 %.0f ms, max %.0f ms | compliance heap MiB: before %.0f, peak after"
-                        + " GC %.0f, after %.0f (%+.0f), whole run peak %.0f%n",
+                        + " GC %.0f, after %.0f (%+.0f), whole run peak %.0f | CPU an event %.3f ms, %.3f without the JIT"
+                        + " compilers' (%.1f CPU-s)%n",
                 label,
                 r.get("endToEnd").asDouble(),
                 r.get("coldEndToEnd").asDouble(),
@@ -353,7 +369,10 @@ final class FullBenchmark {
                 r.get("heapPeakAfterGcMiB").asDouble(),
                 r.get("heapLiveAfterMiB").asDouble(),
                 r.get("heapGrowthMiB").asDouble(),
-                r.get("heapPeakWholeRunMiB").asDouble());
+                r.get("heapPeakWholeRunMiB").asDouble(),
+                r.path("cpuMsPerEvent").asDouble(Double.NaN),
+                r.path("cpuMsPerEventWithoutJit").asDouble(Double.NaN),
+                r.path("jitCpuSeconds").asDouble(Double.NaN));
     }
 
     private static void printLatency(double offered, String what, EndToEnd.Latency latency) {
