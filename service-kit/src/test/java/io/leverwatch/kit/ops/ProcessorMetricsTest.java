@@ -19,8 +19,12 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.GenericMessage;
+import org.axonframework.messaging.Message;
 import org.axonframework.micrometer.GlobalMetricRegistry;
 import org.axonframework.monitoring.MessageMonitor;
 import org.junit.jupiter.api.Test;
@@ -143,6 +147,66 @@ class ProcessorMetricsTest {
         }
 
         assertThat(ours.get("saga.ingestedCounter").counter().count()).isEqualTo(50);
+        assertThat(ours.counterLookUps).as("five counters, once each").isEqualTo(5);
+        assertThat(axons.counterLookUps)
+                .as("Axon's monitor: five for every event")
+                .isEqualTo(250);
+    }
+
+    @Test
+    void theBusesHaveTheMetersAxonWouldGiveThemWithTheSameCountsAndTimes() {
+        SimpleMeterRegistry axons = new SimpleMeterRegistry(SimpleConfig.DEFAULT, new MockClock());
+        for (GlobalMetricRegistry metrics : List.of(new GlobalMetricRegistry(axons), new ProcessorMetrics(registry))) {
+            @SuppressWarnings("unchecked")
+            var commands = (MessageMonitor<Message<?>>) metrics.registerComponent(CommandBus.class, "commandBus");
+            @SuppressWarnings("unchecked")
+            var events = (MessageMonitor<Message<?>>) metrics.registerComponent(EventBus.class, "eventStore");
+            for (MessageMonitor<Message<?>> monitor : List.of(commands, events)) {
+                handleFor(monitor, Duration.ofMillis(20));
+                handleFor(monitor, Duration.ofMillis(20));
+                monitor.onMessageIngested(new GenericMessage<>("refused"))
+                        .reportFailure(new IllegalStateException("refused"));
+                monitor.onMessageIngested(new GenericMessage<>("unheard")).reportIgnored();
+            }
+        }
+
+        assertThat(meters(registry)).contains("commandBus.capacity GAUGE", "eventStore.allTimer TIMER");
+        assertThat(meters(registry)).isEqualTo(meters(axons));
+        for (String bus : List.of("commandBus", "eventStore")) {
+            for (String counter : List.of("ingested", "success", "failure", "processed", "ignored")) {
+                String name = bus + "." + counter + "Counter";
+                assertThat(registry.get(name).counter().count())
+                        .as(name)
+                        .isEqualTo(axons.get(name).counter().count())
+                        .isPositive();
+            }
+            for (String timer : List.of("all", "success", "failure", "ignored")) {
+                String name = bus + "." + timer + "Timer";
+                assertThat(registry.get(name).timer().count())
+                        .as(name)
+                        .isEqualTo(axons.get(name).timer().count())
+                        .isPositive();
+            }
+            assertThat(registry.get(bus + ".successTimer").timer().totalTime(TimeUnit.MILLISECONDS))
+                    .isEqualTo(40.0);
+        }
+        assertThat(registry.get("commandBus.capacity").gauge().value()).isPositive();
+    }
+
+    @Test
+    void theBusesMetersAreLookedUpOnceNotForEveryMessage() {
+        LookUpCounting axons = new LookUpCounting();
+        LookUpCounting ours = new LookUpCounting();
+        @SuppressWarnings("unchecked")
+        var axon = (MessageMonitor<Message<?>>) new GlobalMetricRegistry(axons).registerEventBus("eventStore");
+        @SuppressWarnings("unchecked")
+        var monitor = (MessageMonitor<Message<?>>) new ProcessorMetrics(ours).registerEventBus("eventStore");
+        for (int event = 0; event < 50; event++) {
+            handleFor(axon, Duration.ofMillis(1));
+            handleFor(monitor, Duration.ofMillis(1));
+        }
+
+        assertThat(ours.get("eventStore.ingestedCounter").counter().count()).isEqualTo(50);
         assertThat(ours.counterLookUps).as("five counters, once each").isEqualTo(5);
         assertThat(axons.counterLookUps)
                 .as("Axon's monitor: five for every event")

@@ -19,38 +19,38 @@ import org.axonframework.monitoring.MessageMonitor;
 
 /**
  * The meters of Axon's {@code MessageCountingMonitor}, {@code MessageTimerMonitor},
- * {@code EventProcessorLatencyMonitor} and {@code CapacityMonitor} for one event processor, by the same names and
- * tags, but looked up once per set of tags instead of for every event, and the timers and capacity fed from one
- * measure of each event. Axon's look every meter up in the registry again for each event (five counters, four timers
- * and a gauge, each a name built and a registry look-up): under load, 14 % of the saga's processor threads' time
- * (BENCHMARKS.md).
+ * {@code EventProcessorLatencyMonitor} and {@code CapacityMonitor} for one component (an event processor, the command
+ * bus, the event bus), by the same names and tags, but looked up once per set of tags instead of for every message,
+ * and the timers and capacity fed from one measure of each message. Axon's look every meter up in the registry again
+ * for each message (five counters, four timers each with its distribution's settings built anew, and a gauge): under
+ * load, 14 % of the saga's processor threads' time, and 8 % of the inbox's in the event bus's monitor (BENCHMARKS.md).
  *
  * <ul>
  *   <li>{@code <name>.ingestedCounter} on ingestion; {@code .processedCounter} and {@code .successCounter} or
  *       {@code .failureCounter} when handled; {@code .ignoredCounter} when ignored;
- *   <li>{@code <name>.allTimer} for every event, and {@code .successTimer}, {@code .failureTimer} or
+ *   <li>{@code <name>.allTimer} for every message, and {@code .successTimer}, {@code .failureTimer} or
  *       {@code .ignoredTimer}: from ingestion to its outcome, with the percentiles Axon publishes;
- *   <li>{@code <name>.latency}: the last ingested event's age when it was ingested (the registry's wall clock then
- *       minus its timestamp), in ms;
- *   <li>{@code <name>.capacity}: the share of the capacity window spent from ingestion to outcome ({@link
- *       CapacityWindow}).
+ *   <li>{@code <name>.latency}, a processor's only: the last ingested event's age when it was ingested (the registry's
+ *       wall clock then minus its timestamp), in ms;
+ *   <li>{@code <name>.capacity}, a processor's and a handling bus's (commands): the share of the capacity window spent
+ *       from ingestion to outcome ({@link CapacityWindow}).
  * </ul>
  */
-final class ProcessorMeters implements MessageMonitor<EventMessage<?>> {
+final class MessageMeters implements MessageMonitor<Message<?>> {
 
     private static final double[] PERCENTILES = {0.5, 0.75, 0.95, 0.98, 0.99, 0.999};
     private static final Duration PERCENTILE_WINDOW = Duration.ofMinutes(10);
 
     private final String name;
     private final MeterRegistry registry;
-    private final Duration capacityWindow;
+    private final Duration capacityWindow; // null: no capacity gauge
     private final Clock clock;
     private final Function<Message<?>, Iterable<Tag>> tags;
-    private final Function<Message<?>, Iterable<Tag>> latencyTags;
+    private final Function<Message<?>, Iterable<Tag>> latencyTags; // null: no latency gauge
     private final Map<Tags, Meters> meters = new ConcurrentHashMap<>();
     private final Map<Tags, AtomicReference<Ingested>> latencies = new ConcurrentHashMap<>();
 
-    ProcessorMeters(
+    private MessageMeters(
             String name,
             MeterRegistry registry,
             Duration capacityWindow,
@@ -64,11 +64,34 @@ final class ProcessorMeters implements MessageMonitor<EventMessage<?>> {
         this.latencyTags = latencyTags;
     }
 
+    /** An event processor's: counts, times, latency and capacity (Axon's {@code registerEventProcessor}). */
+    static MessageMeters ofProcessor(
+            String name,
+            MeterRegistry registry,
+            Duration capacityWindow,
+            Function<Message<?>, Iterable<Tag>> tags,
+            Function<Message<?>, Iterable<Tag>> latencyTags) {
+        return new MessageMeters(name, registry, capacityWindow, tags, latencyTags);
+    }
+
+    /** A bus that has messages handled (commands): counts, times and capacity ({@code registerCommandBus}). */
+    static MessageMeters ofHandlingBus(
+            String name, MeterRegistry registry, Duration capacityWindow, Function<Message<?>, Iterable<Tag>> tags) {
+        return new MessageMeters(name, registry, capacityWindow, tags, null);
+    }
+
+    /** The event bus (the event store's appends): counts and times ({@code registerEventBus}). */
+    static MessageMeters ofEventBus(String name, MeterRegistry registry, Function<Message<?>, Iterable<Tag>> tags) {
+        return new MessageMeters(name, registry, null, tags, null);
+    }
+
     @Override
-    public MonitorCallback onMessageIngested(EventMessage<?> message) {
-        latencies
-                .computeIfAbsent(Tags.of(latencyTags.apply(message)), this::latencyGauge)
-                .set(new Ingested(message, clock.wallTime()));
+    public MonitorCallback onMessageIngested(Message<?> message) {
+        if (latencyTags != null && message instanceof EventMessage<?> event) {
+            latencies
+                    .computeIfAbsent(Tags.of(latencyTags.apply(event)), this::latencyGauge)
+                    .set(new Ingested(event, clock.wallTime()));
+        }
         Meters of = meters.computeIfAbsent(Tags.of(tags.apply(message)), Meters::new);
         of.ingested.increment();
         long start = clock.monotonicTime();
@@ -130,7 +153,7 @@ final class ProcessorMeters implements MessageMonitor<EventMessage<?>> {
         final Timer successTimer;
         final Timer failureTimer;
         final Timer ignoredTimer;
-        final CapacityWindow capacity = new CapacityWindow(capacityWindow);
+        final CapacityWindow capacity; // null: not measured
 
         Meters(Tags tags) {
             ingested = registry.counter(name + ".ingestedCounter", tags);
@@ -142,16 +165,21 @@ final class ProcessorMeters implements MessageMonitor<EventMessage<?>> {
             successTimer = timer("successTimer", tags);
             failureTimer = timer("failureTimer", tags);
             ignoredTimer = timer("ignoredTimer", tags);
-            Gauge.builder(name + ".capacity", () -> capacity.capacity(clock.monotonicTime()))
-                    .tags(tags)
-                    .register(registry);
+            capacity = capacityWindow == null ? null : new CapacityWindow(capacityWindow);
+            if (capacity != null) {
+                Gauge.builder(name + ".capacity", () -> capacity.capacity(clock.monotonicTime()))
+                        .tags(tags)
+                        .register(registry);
+            }
         }
 
         void timed(Timer outcome, long start) {
             long end = clock.monotonicTime();
             allTimer.record(end - start, TimeUnit.NANOSECONDS);
             outcome.record(end - start, TimeUnit.NANOSECONDS);
-            capacity.handled(start, end);
+            if (capacity != null) {
+                capacity.handled(start, end);
+            }
         }
 
         private Timer timer(String kind, Tags tags) {
