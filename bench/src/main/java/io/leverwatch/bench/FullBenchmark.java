@@ -222,8 +222,8 @@ final class FullBenchmark {
             Optional<CpuMeter.Snapshot> cpuBefore = cpu.map(CpuMeter::snapshot);
             var throughput =
                     endToEnd.throughput(new HistoryGenerator("r" + run + "-e2e-", run), "r" + run + "-e2e-", contracts);
-            Optional<CpuMeter.Usage> cpuUsed = cpu.map(meter -> meter.snapshot().since(cpuBefore.orElseThrow()));
             compliance.requireAlive();
+            Optional<CpuMeter.Usage> cpuUsed = cpu.map(meter -> meter.snapshot().since(cpuBefore.orElseThrow()));
             long heapPeak = compliance.peakAfterGcMiB(collectionsBefore);
             int collectionsDuring = compliance.collections() - collectionsBefore;
             long heapAfter = compliance.liveAfterFullGcMiB();
