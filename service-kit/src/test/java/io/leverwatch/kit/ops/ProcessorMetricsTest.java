@@ -191,26 +191,37 @@ class ProcessorMetricsTest {
                     .isEqualTo(40.0);
         }
         assertThat(registry.get("commandBus.capacity").gauge().value()).isPositive();
+        clock.add(61, TimeUnit.SECONDS);
+        assertThat(registry.get("commandBus.capacity").gauge().value())
+                .as("the command bus's capacity over the last minute, not Axon's ten")
+                .isZero();
     }
 
     @Test
     void theBusesMetersAreLookedUpOnceNotForEveryMessage() {
-        LookUpCounting axons = new LookUpCounting();
-        LookUpCounting ours = new LookUpCounting();
-        @SuppressWarnings("unchecked")
-        var axon = (MessageMonitor<Message<?>>) new GlobalMetricRegistry(axons).registerEventBus("eventStore");
-        @SuppressWarnings("unchecked")
-        var monitor = (MessageMonitor<Message<?>>) new ProcessorMetrics(ours).registerEventBus("eventStore");
-        for (int event = 0; event < 50; event++) {
-            handleFor(axon, Duration.ofMillis(1));
-            handleFor(monitor, Duration.ofMillis(1));
-        }
+        for (Class<?> bus : List.of(EventBus.class, CommandBus.class)) {
+            LookUpCounting axons = new LookUpCounting();
+            LookUpCounting ours = new LookUpCounting();
+            // As Axon's configurer asks for a component's monitor.
+            @SuppressWarnings("unchecked")
+            var axon = (MessageMonitor<Message<?>>) new GlobalMetricRegistry(axons).registerComponent(bus, "bus");
+            @SuppressWarnings("unchecked")
+            var monitor = (MessageMonitor<Message<?>>) new ProcessorMetrics(ours).registerComponent(bus, "bus");
+            for (int message = 0; message < 50; message++) {
+                handleFor(axon, Duration.ofMillis(1));
+                handleFor(monitor, Duration.ofMillis(1));
+            }
 
-        assertThat(ours.get("eventStore.ingestedCounter").counter().count()).isEqualTo(50);
-        assertThat(ours.counterLookUps).as("five counters, once each").isEqualTo(5);
-        assertThat(axons.counterLookUps)
-                .as("Axon's monitor: five for every event")
-                .isEqualTo(250);
+            assertThat(ours.get("bus.ingestedCounter").counter().count())
+                    .as(bus.getSimpleName())
+                    .isEqualTo(50);
+            assertThat(ours.counterLookUps)
+                    .as(bus.getSimpleName() + ": five counters, once each")
+                    .isEqualTo(5);
+            assertThat(axons.counterLookUps)
+                    .as(bus.getSimpleName() + ": Axon's monitor, five for every message")
+                    .isEqualTo(250);
+        }
     }
 
     /** Counts the registry's counter look-ups by name, as both counting monitors make them. */
